@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../core/errors.ts';
+import { EXIT_CODES } from './exit-codes.ts';
+import { registerMatchCommand } from './commands/match.ts';
+
+/** Builds the `secondchair` command tree. */
+export function buildProgram(): Command {
+  const program = new Command('secondchair')
+    .description('Second Chair: mentorship programs for lawyers early in their careers.')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  registerMatchCommand(program);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code; errors are printed, never thrown as stack traces. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander already printed the message (or the help text).
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isAppError(error)) {
+      process.stderr.write(`error: ${error.message}\n`);
+      for (const issue of error.details?.issues ?? []) {
+        process.stderr.write(`  - ${issue.path}: ${issue.message}\n`);
+      }
+      return EXIT_CODES[error.code];
+    }
+    process.stderr.write(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.SECONDCHAIR_DEBUG) console.error(error);
+    return 1;
+  }
+}
