@@ -1,0 +1,126 @@
+/**
+ * Pair scores: the weighted mean of the criteria that apply to the mentee, as an integer 0..1000.
+ * Scores are computed for every feasible pair; explanations only for pairs someone will read.
+ */
+import type { CriterionId, MatchingSettings, MenteeProfile, MentorProfile } from '../profile.ts';
+import { CRITERIA } from './criteria.ts';
+import { preparePool, type PreparedPool } from './prepare.ts';
+
+/**
+ * Score of a mentee for whom no weighted criterion applies (every weight 0, or they left every weighted
+ * question blank): all their feasible mentors are equally good, so they all get the midpoint.
+ */
+export const NEUTRAL_SCORE = 500;
+
+/** One criterion's part in a pair score. */
+export interface Contribution {
+  criterion: CriterionId;
+  label: string;
+  weight: number;
+  /** 0..1 */
+  value: number;
+  /** Points of the 0..1000 score this criterion earned (weight share × value × 1000), one decimal. */
+  points: number;
+  /** Points it could have earned at value 1, one decimal. */
+  maxPoints: number;
+  reason: string;
+}
+
+/** Why a pair scores what it scores. */
+export interface ScoreExplanation {
+  score: number;
+  /** Largest contribution first; criteria that do not apply to the mentee or weigh 0 are left out. */
+  contributions: Contribution[];
+  /** Set when no weighted criterion applies and the neutral score was used. */
+  note?: string;
+}
+
+/** Per-mentee active criteria and weight totals, computed once per pool. */
+export interface Scorer {
+  pool: PreparedPool;
+  /** CSR of active criterion indices per mentee. */
+  activeStart: Int32Array;
+  active: Int32Array;
+  weightSum: Float64Array;
+}
+
+/** Works out which criteria apply to each mentee with a non-zero weight. */
+export function createScorer(pool: PreparedPool): Scorer {
+  const n = pool.mentees.count;
+  const activeStart = new Int32Array(n + 1);
+  const active: number[] = [];
+  const weightSum = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    activeStart[i] = active.length;
+    for (let c = 0; c < CRITERIA.length; c++) {
+      const weight = pool.weights[c];
+      if (weight > 0 && CRITERIA[c].appliesTo(pool, i)) {
+        active.push(c);
+        weightSum[i] += weight;
+      }
+    }
+  }
+  activeStart[n] = active.length;
+  return { pool, activeStart, active: Int32Array.from(active), weightSum };
+}
+
+/** The integer 0..1000 score of mentee i with mentor j. */
+export function scorePair(scorer: Scorer, i: number, j: number): number {
+  const total = scorer.weightSum[i];
+  if (total === 0) return NEUTRAL_SCORE;
+  const { pool, active, weights } = {
+    pool: scorer.pool,
+    active: scorer.active,
+    weights: scorer.pool.weights,
+  };
+  let sum = 0;
+  for (let k = scorer.activeStart[i], end = scorer.activeStart[i + 1]; k < end; k++) {
+    const c = active[k];
+    sum += weights[c] * CRITERIA[c].value(pool, i, j);
+  }
+  return Math.round((1000 * sum) / total);
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The score of mentee i with mentor j with every contribution and its reason, largest first. */
+export function explainPairScore(scorer: Scorer, i: number, j: number): ScoreExplanation {
+  const total = scorer.weightSum[i];
+  if (total === 0) {
+    return {
+      score: NEUTRAL_SCORE,
+      contributions: [],
+      note: 'No weighted criterion applies to this mentee, so every feasible mentor gets the neutral score 500.',
+    };
+  }
+  const pool = scorer.pool;
+  const contributions: Contribution[] = [];
+  for (let k = scorer.activeStart[i]; k < scorer.activeStart[i + 1]; k++) {
+    const c = scorer.active[k];
+    const criterion = CRITERIA[c];
+    const weight = pool.weights[c];
+    const value = criterion.value(pool, i, j);
+    contributions.push({
+      criterion: criterion.id,
+      label: criterion.label,
+      weight,
+      value: Math.round(value * 1000) / 1000,
+      points: round1((1000 * weight * value) / total),
+      maxPoints: round1((1000 * weight) / total),
+      reason: criterion.reason(pool, i, j),
+    });
+  }
+  // Ties keep CRITERION_IDS order so the explanation reads the same on every run.
+  contributions.sort((a, b) => b.points - a.points || b.maxPoints - a.maxPoints);
+  return { score: scorePair(scorer, i, j), contributions };
+}
+
+/** Scores and explains one mentee–mentor pair from their profiles (the on-demand path). */
+export function explainScore(
+  mentee: MenteeProfile,
+  mentor: MentorProfile,
+  settings: MatchingSettings,
+): ScoreExplanation {
+  const scorer = createScorer(preparePool([mentee], [mentor], settings));
+  return explainPairScore(scorer, 0, 0);
+}
