@@ -1,0 +1,87 @@
+import type { OutgoingEmail } from '../context.ts';
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+function layout(
+  title: string,
+  paragraphs: string[],
+  action: { label: string; url: string },
+  footer: string,
+): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;color:#1a1b1e">
+<h1 style="font-size:20px">${escapeHtml(title)}</h1>
+${body}
+<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 16px;background:#1c3d5a;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(action.label)}</a></p>
+<p style="font-size:12px;color:#555">If the button does not work, paste this address into your browser:<br>${escapeHtml(action.url)}</p>
+<p style="font-size:12px;color:#555">${escapeHtml(footer)}</p>
+</body></html>`;
+}
+
+/** The password-reset email with its one-hour link. */
+export function passwordResetEmail(input: { to: string; name: string; url: string }): OutgoingEmail {
+  const lines = [
+    `Hello ${input.name},`,
+    'Someone asked to reset the password of your Second Chair account. The link below works once, for one hour.',
+  ];
+  const footer = 'If you did not ask for this, ignore this email: your password stays as it is.';
+  return {
+    to: input.to,
+    subject: 'Reset your Second Chair password',
+    template: 'password-reset',
+    text: `${lines.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
+    html: layout('Reset your password', lines, { label: 'Choose a new password', url: input.url }, footer),
+    metadata: { url: input.url },
+  };
+}
+
+/** The email-verification email sent on sign-up. */
+export function verificationEmail(input: { to: string; name: string; url: string }): OutgoingEmail {
+  const lines = [
+    `Welcome to Second Chair, ${input.name}.`,
+    'Please confirm that this is your email address.',
+  ];
+  const footer = 'If you did not create an account, ignore this email.';
+  return {
+    to: input.to,
+    subject: 'Confirm your email address for Second Chair',
+    template: 'email-verification',
+    text: `${lines.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
+    html: layout('Confirm your email address', lines, { label: 'Confirm my email', url: input.url }, footer),
+    metadata: { url: input.url },
+  };
+}
+
+/** The invitation to join an organization. */
+export function invitationEmail(input: {
+  to: string;
+  organizationName: string;
+  inviterName: string;
+  role: string;
+  url: string;
+  expiresAt: Date;
+}): OutgoingEmail {
+  const lines = [
+    `${input.inviterName} invited you to join ${input.organizationName} on Second Chair as ${input.role === 'admin' ? 'an' : 'a'} ${input.role}.`,
+    `The invitation expires on ${input.expiresAt.toUTCString()}.`,
+  ];
+  const footer = 'If you were not expecting this invitation, you can ignore this email.';
+  return {
+    to: input.to,
+    subject: `Join ${input.organizationName} on Second Chair`,
+    template: 'invitation',
+    text: `${lines.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
+    html: layout(
+      `Join ${input.organizationName}`,
+      lines,
+      { label: 'Accept the invitation', url: input.url },
+      footer,
+    ),
+    metadata: { url: input.url },
+  };
+}

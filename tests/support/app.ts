@@ -1,0 +1,149 @@
+/**
+ * Builds the real server on a fresh test database, plus helpers to sign up, sign in and send
+ * CSRF-protected requests through app.inject().
+ */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { createTestDatabase } from './database.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  runtime: Runtime;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** A test configuration: quiet logs, no demo seeding, a fixed secret, generous auth limits. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    PUBLIC_URL: 'http://localhost:3000',
+    AUTH_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    AUTH_RATE_LIMIT_MAX: '1000',
+    ...overrides,
+  });
+}
+
+/** The real server on a fresh copy of the migrated test database. */
+export async function createTestApp(
+  options: { env?: Record<string, string>; clock?: Date } = {},
+): Promise<TestApp> {
+  const config = testConfig(options.env);
+  const database = await createTestDatabase();
+  const runtime = await createRuntime({
+    config,
+    database,
+    logger: pino({ level: 'silent' }),
+    clock: options.clock ? fixedClock(options.clock) : undefined,
+    startWorkers: false,
+  });
+  const app = await buildServer(runtime, { serveWeb: false });
+  await app.ready();
+  return {
+    app,
+    runtime,
+    config,
+    async close() {
+      await app.close();
+      await runtime.close();
+    },
+  };
+}
+
+/** A signed-in browser-like client: keeps cookies and sends the CSRF token on writes. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  private csrfToken: string | undefined;
+
+  constructor(readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string | undefined {
+    if (this.cookies.size === 0) return undefined;
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as Array<{ name: string; value: string; maxAge?: number }>) {
+      if (cookie.value === '' || cookie.maxAge === 0) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+  }
+
+  /** Sends a request with this client's cookies (and CSRF token on writes unless `csrf: false`). */
+  async request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+    const cookie = this.cookieHeader();
+    if (cookie) headers.cookie = cookie;
+    if (
+      method !== 'GET' &&
+      options.csrf !== false &&
+      (typeof options.url === 'string' ? options.url : '').startsWith('/api/v1/')
+    ) {
+      headers['x-csrf-token'] = await this.token();
+      headers.cookie = this.cookieHeader()!;
+    }
+    const { csrf: _csrf, ...rest } = options;
+    const response = await this.app.inject({ ...rest, headers });
+    this.remember(response);
+    return response;
+  }
+
+  async token(): Promise<string> {
+    if (!this.csrfToken) {
+      const response = await this.app.inject({
+        method: 'GET',
+        url: '/api/v1/csrf-token',
+        headers: { cookie: this.cookieHeader() ?? '' },
+      });
+      this.remember(response);
+      this.csrfToken = response.json<{ token: string }>().token;
+    }
+    return this.csrfToken;
+  }
+
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+  post(url: string, payload?: unknown) {
+    return this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
+  }
+  patch(url: string, payload?: unknown) {
+    return this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  }
+  delete(url: string) {
+    return this.request({ method: 'DELETE', url });
+  }
+
+  /** Creates an account and keeps its session cookie. */
+  async signUp(user: {
+    name: string;
+    email: string;
+    password?: string;
+  }): Promise<{ id: string; email: string }> {
+    const response = await this.post('/api/auth/sign-up/email', {
+      password: 'correct-horse-battery',
+      ...user,
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
+    return response.json<{ user: { id: string; email: string } }>().user;
+  }
+
+  async signIn(email: string, password = 'correct-horse-battery'): Promise<LightMyRequestResponse> {
+    return this.post('/api/auth/sign-in/email', { email, password });
+  }
+}
+
+let counter = 0;
+/** A unique, readable email for a test user. */
+export function uniqueEmail(label = 'user'): string {
+  counter += 1;
+  return `${label}.${counter}.${Date.now().toString(36)}@example.test`;
+}
