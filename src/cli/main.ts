@@ -31,7 +31,9 @@ export async function main(argv: string[]): Promise<number> {
       }
       return EXIT_CODES[error.code];
     }
-    process.stderr.write(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     if (process.env.SECONDCHAIR_DEBUG) console.error(error);
     return 1;
   }

@@ -6,6 +6,12 @@
 
 export type SolverObjective = 'quality' | 'coverage' | 'fairness';
 
+/**
+ * A list of [mentee, mentor] pairs. Large lists (2% forbidden of 25 M pairs is 500,000 pairs) can be a
+ * flat Int32Array (mentee0, mentor0, mentee1, mentor1, ...) so they cost 8 bytes a pair, not an object.
+ */
+export type PairList = ReadonlyArray<readonly [number, number]> | Int32Array;
+
 /** Candidate pair scores, 0..1000. Only listed pairs (sparse) or all pairs (dense) are candidates. */
 export type ScoreMatrix =
   | {
@@ -30,12 +36,16 @@ export interface SolverProblem {
   /** Open seats of each mentor (already net of seats used elsewhere). */
   mentorCapacity: Int32Array;
   scores: ScoreMatrix;
-  /** Pairs that must never be made, as [mentee, mentor]. */
-  forbidden: ReadonlyArray<readonly [number, number]>;
+  /** Pairs that must never be made: [mentee, mentor] tuples, or a flat Int32Array (mentee, mentor, ...). */
+  forbidden: PairList;
   /** Pairs below this score are never made. */
   minScore: number;
-  /** Pairs that must be kept, as [mentee, mentor]; they use capacity on both sides. */
-  pinned: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Pairs that must be kept, as [mentee, mentor]; they use capacity on both sides and are kept even when
+   * they score under minScore. A pinned pair that is forbidden, over capacity or (sparse) not listed is
+   * a VALIDATION_FAILED error.
+   */
+  pinned: PairList;
 }
 
 export type UnmatchedReason =
@@ -45,6 +55,8 @@ export type UnmatchedReason =
   | 'feasible-mentors-full'
   /** The only candidates score under minScore. */
   | 'below-min-score'
+  /** fairness objective: the free mentors left score under the bottleneck the others reached. */
+  | 'below-fairness-threshold'
   /** Matched elsewhere but wanted more mentors than the optimum gave (capacity > 1). */
   | 'partially-matched'
   /** quality objective: leaving the mentee unmatched gave a higher total. */
@@ -69,4 +81,22 @@ export interface SolverResult {
   };
   /** True when a dual certificate over all pairs proved optimality. */
   isProvenOptimal: boolean;
+  /**
+   * The dual certificate: node potentials of the min-cost-flow network of the final stage (see
+   * docs/decisions/010-matching-algorithm.md). `verifyCertificate` re-checks it against the problem.
+   */
+  certificate?: SolverCertificate;
+}
+
+/** Node potentials proving that `pairs` is optimal for the flow network of the final solve stage. */
+export interface SolverCertificate {
+  /** Which network the potentials belong to: quality weights, or coverage with a per-mentee bonus. */
+  stage: 'quality' | 'coverage';
+  /** Only pairs scoring at least this were allowed in the stage (fairness bottleneck; else minScore). */
+  threshold: number;
+  /** Bonus for matching a mentee at all (coverage stage; 0 for quality). */
+  coverageBonus: number;
+  menteePotential: Float64Array;
+  mentorPotential: Float64Array;
+  sinkPotential: number;
 }
