@@ -191,7 +191,13 @@ export const constraintsArb: fc.Arbitrary<ConstraintSettings> = fc.record({
 });
 
 function candidates(problem: SolverProblem): Array<Array<[number, number]>> {
-  const forbidden = new Set(problem.forbidden.map(([i, j]) => i * problem.mentorCount + j));
+  const forbidden = new Set<number>();
+  const list = problem.forbidden;
+  if (list instanceof Int32Array) {
+    for (let k = 0; k + 1 < list.length; k += 2) forbidden.add(list[k] * problem.mentorCount + list[k + 1]);
+  } else {
+    for (const [i, j] of list) forbidden.add(i * problem.mentorCount + j);
+  }
   const rows: Array<Array<[number, number]>> = [];
   for (let i = 0; i < problem.menteeCount; i++) {
     const row: Array<[number, number]> = [];
