@@ -165,6 +165,50 @@ export const invitations = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Member profiles: what a member tells their organization about their practice, for mentoring.
+// ---------------------------------------------------------------------------------------------
+
+export const mentoringRole = pgEnum('mentoring_role', ['mentor', 'mentee', 'both', 'none']);
+
+/** One profile per membership: the same person may present themselves differently in each organization. */
+export const memberProfiles = pgTable(
+  'member_profiles',
+  {
+    membershipId: text('membership_id')
+      .primaryKey()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    /** Copied from the membership so that organization-scoped queries filter on this table alone. */
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    mentoringRole: mentoringRole('mentoring_role').notNull().default('none'),
+    headline: text('headline').notNull().default(''),
+    bio: text('bio').notNull().default(''),
+    /** Practice-area ids from src/core/taxonomy.ts. */
+    practiceAreas: text('practice_areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Jurisdiction codes such as US-OR where the member is admitted to practice. */
+    jurisdictionsOfAdmission: text('jurisdictions_of_admission')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Year first admitted; null for law students. */
+    admissionYear: integer('admission_year'),
+    /** Language codes such as en, es, vi. */
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    office: text('office').notNull().default(''),
+    timeZone: text('time_zone'),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('member_profiles_organization_idx').on(table.organizationId)],
+);
+
+// ---------------------------------------------------------------------------------------------
 // Email: every message is recorded; without SMTP_URL the record is the development outbox.
 // ---------------------------------------------------------------------------------------------
 
