@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rateLimits } from '../../src/db/schema.ts';
 import { createTestApp, TestClient, uniqueEmail, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -58,5 +59,50 @@ describe('accounts and sessions', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'ok', database: { isReachable: true } });
+  });
+});
+
+describe('login rate limiting', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await createTestApp({
+      env: { AUTH_RATE_LIMIT_MAX: '3', AUTH_RATE_LIMIT_WINDOW_SECONDS: '60' },
+    });
+  });
+  afterAll(async () => limited.close());
+  // Each test starts with no recorded attempts, so one test's attempts cannot make another pass.
+  beforeEach(async () => {
+    await limited.runtime.database.db.delete(rateLimits);
+  });
+
+  it('answers 429 after too many sign-in attempts from one address, even with the right password', async () => {
+    const owner = new TestClient(limited.app);
+    const email = uniqueEmail('target');
+    await owner.signUp({ name: 'Target', email });
+    const attacker = new TestClient(limited.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await attacker.signIn(email, `wrong-password-${i}`)).statusCode);
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses[3]).toBe(429);
+    const blocked = await attacker.signIn(email);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('RATE_LIMITED');
+  });
+
+  it('ignores a client-supplied address header (it cannot dodge the limit)', async () => {
+    const email = uniqueEmail('target2');
+    await new TestClient(limited.app).signUp({ name: 'Target', email });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        headers: { 'x-secondchair-client-ip': `10.0.0.${i}`, 'x-forwarded-for': `10.0.1.${i}` },
+        payload: { email, password: 'not-the-password' },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 });
