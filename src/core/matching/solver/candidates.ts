@@ -1,0 +1,123 @@
+import type { PreparedProblem } from './prepare.ts';
+
+/** Candidate pairs of the restricted problem, CSR by mentee. */
+export interface CandidateGraph {
+  offsets: Int32Array;
+  mentors: Int32Array;
+  weights: Int32Array;
+}
+
+/**
+ * Each mentee's `k` best eligible pairs scoring at least `threshold` (all of them when it has fewer).
+ * Selection is a quickselect on the row's scores, O(row) per mentee; no sort of 2,500 mentors.
+ */
+export function selectCandidates(prep: PreparedProblem, threshold: number, k: Int32Array): CandidateGraph {
+  const n = prep.menteeCount;
+  const m = prep.mentorCount;
+  const offsets = new Int32Array(n + 1);
+  let capacity = 0;
+  for (let i = 0; i < n; i++) capacity += Math.min(k[i], prep.eligibleCount[i]);
+  let mentors: Int32Array = new Int32Array(capacity);
+  let weights: Int32Array = new Int32Array(capacity);
+  const rowMentors = new Int32Array(Math.max(m, 1));
+  const rowWeights = new Int32Array(Math.max(m, 1));
+  let out = 0;
+  for (let i = 0; i < n; i++) {
+    let length = 0;
+    if (prep.dense) {
+      const dense = prep.dense;
+      const base = i * m;
+      for (let j = 0; j < m; j++) {
+        const w = dense[base + j];
+        if (w >= threshold && w >= 0) {
+          rowMentors[length] = j;
+          rowWeights[length++] = w;
+        }
+      }
+    } else {
+      const offsetsIn = prep.offsets!;
+      const mentorsIn = prep.mentors!;
+      const weightsIn = prep.weights!;
+      for (let e = offsetsIn[i]; e < offsetsIn[i + 1]; e++) {
+        if (weightsIn[e] >= threshold) {
+          rowMentors[length] = mentorsIn[e];
+          rowWeights[length++] = weightsIn[e];
+        }
+      }
+    }
+    const take = Math.min(k[i], length);
+    if (take < length) selectTop(rowMentors, rowWeights, length, take);
+    if (out + take > mentors.length) {
+      // Only reachable when threshold filtering is looser than eligibleCount assumed; grow once.
+      const grown = Math.max(out + take, mentors.length * 2);
+      mentors = copyInto(new Int32Array(grown), mentors);
+      weights = copyInto(new Int32Array(grown), weights);
+    }
+    for (let t = 0; t < take; t++) {
+      mentors[out] = rowMentors[t];
+      weights[out++] = rowWeights[t];
+    }
+    offsets[i + 1] = out;
+  }
+  return { offsets, mentors: mentors.subarray(0, out), weights: weights.subarray(0, out) };
+}
+
+function copyInto(target: Int32Array, source: Int32Array): Int32Array {
+  target.set(source);
+  return target;
+}
+
+/** Moves the `take` largest weights (with their mentors) to the front; Hoare-style quickselect. */
+export function selectTop(ids: Int32Array, values: Int32Array, length: number, take: number): void {
+  let left = 0;
+  let right = length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1];
+    let a = left;
+    let b = right;
+    while (a <= b) {
+      while (values[a] > pivot) a++;
+      while (values[b] < pivot) b--;
+      if (a <= b) {
+        const v = values[a];
+        values[a] = values[b];
+        values[b] = v;
+        const id = ids[a];
+        ids[a] = ids[b];
+        ids[b] = id;
+        a++;
+        b--;
+      }
+    }
+    if (take - 1 <= b) right = b;
+    else if (take - 1 >= a) left = a;
+    else break;
+  }
+}
+
+/** The graph with `extra` pairs (flat mentee, mentor, weight triples, grouped by mentee) appended. */
+export function addCandidates(graph: CandidateGraph, extra: Int32Array, n: number): CandidateGraph {
+  const count = extra.length / 3;
+  const offsets = new Int32Array(n + 1);
+  const added = new Int32Array(n);
+  for (let t = 0; t < count; t++) added[extra[3 * t]]++;
+  for (let i = 0; i < n; i++) {
+    offsets[i + 1] = offsets[i] + (graph.offsets[i + 1] - graph.offsets[i]) + added[i];
+  }
+  const mentors = new Int32Array(offsets[n]);
+  const weights = new Int32Array(offsets[n]);
+  const fill = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = graph.offsets[i];
+    const length = graph.offsets[i + 1] - from;
+    mentors.set(graph.mentors.subarray(from, from + length), offsets[i]);
+    weights.set(graph.weights.subarray(from, from + length), offsets[i]);
+    fill[i] = offsets[i] + length;
+  }
+  for (let t = 0; t < count; t++) {
+    const i = extra[3 * t];
+    mentors[fill[i]] = extra[3 * t + 1];
+    weights[fill[i]++] = extra[3 * t + 2];
+  }
+  return { offsets, mentors, weights };
+}
