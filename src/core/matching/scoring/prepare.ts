@@ -145,8 +145,16 @@ function checkPerson(person: PersonProfile, path: string, referenceMs: number, i
 export function yearsSinceAdmission(person: PersonProfile, referenceMs: number): number {
   if (person.yearsSinceAdmission !== undefined) return person.yearsSinceAdmission;
   if (person.admissionDate === undefined) return Number.NaN;
-  const admitted = Date.parse(`${person.admissionDate}T00:00:00Z`);
-  return (referenceMs - admitted) / YEAR_MS;
+  const admitted = new Date(`${person.admissionDate}T00:00:00Z`);
+  if (!Number.isFinite(admitted.getTime())) return Number.NaN;
+  // Calendar years, so that "at least 5 years" flips exactly on the fifth anniversary.
+  const anniversary = (years: number) =>
+    Date.UTC(admitted.getUTCFullYear() + years, admitted.getUTCMonth(), admitted.getUTCDate());
+  let whole = new Date(referenceMs).getUTCFullYear() - admitted.getUTCFullYear();
+  while (whole > 0 && anniversary(whole) > referenceMs) whole--;
+  if (anniversary(whole) > referenceMs) return (referenceMs - admitted.getTime()) / YEAR_MS;
+  const from = anniversary(whole);
+  return whole + (referenceMs - from) / (anniversary(whole + 1) - from);
 }
 
 function fillBits(target: Uint32Array, row: number, words: number, bits: Iterable<number>): number {
