@@ -120,6 +120,12 @@ export type Invitation = z.infer<typeof Invitation>;
 export const InvitationResponse = z.object({ invitation: Invitation });
 export const InvitationListResponse = z.object({ invitations: z.array(Invitation) });
 export const InvitationParams = z.object({ organizationId: IdSchema, invitationId: IdSchema });
+export const ListInvitationsQuery = z
+  .object({
+    status: InvitationStatus.optional().describe('Only invitations with this status; all when left out'),
+  })
+  .strict();
+export type ListInvitationsQuery = z.infer<typeof ListInvitationsQuery>;
 
 /** What the person holding an invitation link sees before accepting. */
 export const InvitationPreview = z.object({
@@ -129,6 +135,7 @@ export const InvitationPreview = z.object({
   status: InvitationStatus,
   expiresAt: Timestamp,
 });
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
 export const InvitationTokenParams = z.object({ token: z.string().min(16).max(200) });
 export const InvitationPreviewResponse = z.object({ invitation: InvitationPreview });
 export const AcceptInvitationResponse = z.object({ organization: Organization });

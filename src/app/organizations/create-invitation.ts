@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import type { MemberRole } from '../../core/roles.ts';
+import { invitations, memberships, users } from '../../db/schema.ts';
+import { inOrganization, requireActor, requireMembership } from '../access.ts';
+import type { AppContext } from '../context.ts';
+import { invitationEmail } from '../email/templates.ts';
+import { invitationExpiry, invitationUrl, newInvitationToken } from './invitation-tokens.ts';
+import { canManageInvitation, lockOrganization, type InvitationView } from './records.ts';
+
+export interface CreateInvitationInput {
+  organizationId: string;
+  email: string;
+  role: MemberRole;
+}
+
+export interface CreatedInvitation extends InvitationView {
+  /** The emailed link. It holds the token, so it goes to the invitee only, never into an API response. */
+  url: string;
+}
+
+/**
+ * Invites an email address to an organization (coordinators and admins; only admins invite admins) and
+ * emails the link. A pending invitation to the same address is replaced.
+ */
+export async function createInvitation(
+  ctx: AppContext,
+  input: CreateInvitationInput,
+): Promise<CreatedInvitation> {
+  requireActor(ctx);
+  const actor = ctx.actor;
+  const email = input.email.trim().toLowerCase();
+  return ctx.db.transaction(async (tx) => {
+    await lockOrganization(tx, input.organizationId);
+    const scope = await requireMembership(ctx, input.organizationId, {
+      minimumRole: 'coordinator',
+      executor: tx,
+    });
+    if (!canManageInvitation(scope.role, input.role)) {
+      throw new AppError('FORBIDDEN', `Only admins of ${scope.organizationName} may invite admins`);
+    }
+
+    const [existingMember] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(inOrganization(scope, memberships.organizationId, sql`lower(${users.email}) = ${email}`))
+      .limit(1);
+    if (existingMember) {
+      throw new AppError('CONFLICT', `${email} is already a member of ${scope.organizationName}`, {
+        issues: [{ path: 'email', message: 'is already a member' }],
+      });
+    }
+
+    const unused = and(
+      inOrganization(scope, invitations.organizationId, sql`lower(${invitations.email}) = ${email}`),
+      isNull(invitations.acceptedAt),
+      isNull(invitations.revokedAt),
+    );
+    const replaced = await tx.select({ role: invitations.role }).from(invitations).where(unused);
+    // Replacing an admin invitation would take it back, which only an admin may do.
+    if (replaced.some((invitation) => !canManageInvitation(scope.role, invitation.role))) {
+      throw new AppError(
+        'FORBIDDEN',
+        `${email} has a pending admin invitation; only admins of ${scope.organizationName} may replace it`,
+      );
+    }
+    // One open invitation per address: the newest link is the one that works.
+    await tx.delete(invitations).where(unused);
+
+    const now = ctx.clock.now();
+    const expiresAt = invitationExpiry(now);
+    const { token, tokenHash } = newInvitationToken();
+    const id = randomUUID();
+    await tx.insert(invitations).values({
+      id,
+      organizationId: scope.organizationId,
+      email,
+      role: input.role,
+      tokenHash,
+      invitedByUserId: actor.userId,
+      expiresAt,
+      createdAt: now,
+    });
+    const url = invitationUrl(ctx.config, token);
+    // Inside the transaction: if the email cannot be recorded, no invitation exists that nobody was told of.
+    await ctx.mailer.enqueue(
+      invitationEmail({
+        to: email,
+        organizationName: scope.organizationName,
+        inviterName: actor.name,
+        role: input.role,
+        url,
+        expiresAt,
+      }),
+      tx,
+    );
+    return {
+      viewerRole: scope.role,
+      invitation: {
+        id,
+        organizationId: scope.organizationId,
+        email,
+        role: input.role,
+        status: 'pending',
+        invitedBy: actor.name,
+        expiresAt,
+        createdAt: now,
+      },
+      url,
+    };
+  });
+}

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import { invitations } from '../../db/schema.ts';
+import { requireActor, requireMembership } from '../access.ts';
+import type { AppContext } from '../context.ts';
+import { invitationEmail } from '../email/templates.ts';
+import { invitationExpiry, invitationUrl, newInvitationToken } from './invitation-tokens.ts';
+import type { CreatedInvitation } from './create-invitation.ts';
+import { canManageInvitation, findInvitation, isInvitationOpen, lockOrganization } from './records.ts';
+
+export interface ResendInvitationInput {
+  organizationId: string;
+  invitationId: string;
+}
+
+/**
+ * Emails an unused (pending or expired) invitation again with a new link and a new expiry; the old
+ * link stops working.
+ */
+export async function resendInvitation(
+  ctx: AppContext,
+  input: ResendInvitationInput,
+): Promise<CreatedInvitation> {
+  requireActor(ctx);
+  const actor = ctx.actor;
+  return ctx.db.transaction(async (tx) => {
+    await lockOrganization(tx, input.organizationId);
+    const scope = await requireMembership(ctx, input.organizationId, {
+      minimumRole: 'coordinator',
+      executor: tx,
+    });
+    const now = ctx.clock.now();
+    const invitation = await findInvitation(tx, scope, input.invitationId, now);
+    if (!invitation) throw AppError.notFound('Invitation');
+    if (!canManageInvitation(scope.role, invitation.role)) {
+      throw new AppError(
+        'FORBIDDEN',
+        `Only admins of ${scope.organizationName} may resend admin invitations`,
+      );
+    }
+    if (!isInvitationOpen(invitation.status)) {
+      throw new AppError('INVALID_STATE', `This invitation was already ${invitation.status}`);
+    }
+
+    const expiresAt = invitationExpiry(now);
+    const { token, tokenHash } = newInvitationToken();
+    await tx.update(invitations).set({ tokenHash, expiresAt }).where(eq(invitations.id, invitation.id));
+    const url = invitationUrl(ctx.config, token);
+    await ctx.mailer.enqueue(
+      invitationEmail({
+        to: invitation.email,
+        organizationName: scope.organizationName,
+        inviterName: actor.name,
+        role: invitation.role,
+        url,
+        expiresAt,
+      }),
+      tx,
+    );
+    return {
+      viewerRole: scope.role,
+      invitation: { ...invitation, status: 'pending', expiresAt },
+      url,
+    };
+  });
+}
