@@ -17,6 +17,7 @@ import {
 import type { MatchingSettings, MenteeProfile, MentorProfile, PairIds } from './profile.ts';
 import { preparePool } from './scoring/prepare.ts';
 import { createScorer, explainPairScore, scorePair, type ScoreExplanation } from './scoring/score.ts';
+import { solve as exactSolve } from './solver/index.ts';
 import type { SolverProblem, SolverResult } from './solver-types.ts';
 import { deferredAcceptance } from './stable/deferred-acceptance.ts';
 
@@ -53,8 +54,8 @@ export interface MatchProgramInput {
 export type SolveFunction = (problem: SolverProblem) => SolverResult;
 
 export interface MatchProgramOptions {
-  /** The solver for quality / coverage / fairness. */
-  solve: SolveFunction;
+  /** The solver for quality / coverage / fairness; the exact solver unless a test swaps in a reference. */
+  solve?: SolveFunction;
 }
 
 export type PairOrigin = 'solver' | 'stable' | 'pinned' | 'existing';
@@ -172,7 +173,10 @@ function resolveRankings(
 }
 
 /** Matches a program's mentees to mentors under its settings and objective, with explanations. */
-export function matchProgram(input: MatchProgramInput, options: MatchProgramOptions): MatchProgramResult {
+export function matchProgram(
+  input: MatchProgramInput,
+  options: MatchProgramOptions = {},
+): MatchProgramResult {
   const minScore = input.minScore ?? 0;
   const issues: FieldIssue[] = [];
   if (!Number.isInteger(minScore) || minScore < 0 || minScore > 1000) {
@@ -302,7 +306,9 @@ export function matchProgram(input: MatchProgramInput, options: MatchProgramOpti
     solved = stable.pairs;
     blockingPairs = stable.blockingPairs;
   } else {
-    const result = options.solve({
+    // Pinned and kept pairs are settled above (their seats already deducted), so the solver optimises only
+    // the open seats; under `fairness` the lowest score is therefore lifted among the new pairs.
+    const result = (options.solve ?? exactSolve)({
       objective: input.objective,
       menteeCount,
       mentorCount,
