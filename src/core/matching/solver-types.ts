@@ -92,6 +92,11 @@ export interface SolverResult {
 export interface SolverCertificate {
   /** Which network the potentials belong to: quality weights, or coverage with a per-mentee bonus. */
   stage: 'quality' | 'coverage';
+  /**
+   * Which side supplies the flow: 'mentee' (mentee → mentor → sink, empty seats on mentee dummy arcs) or
+   * 'mentor' (mentor → mentee → sink, with the coverage bonus on each mentee's first sink arc).
+   */
+  orientation: 'mentee' | 'mentor';
   /** Only pairs scoring at least this were allowed in the stage (fairness bottleneck; else minScore). */
   threshold: number;
   /** Bonus for matching a mentee at all (coverage stage; 0 for quality). */

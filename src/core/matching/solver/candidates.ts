@@ -8,10 +8,110 @@ export interface CandidateGraph {
 }
 
 /**
- * Each mentee's `k` best eligible pairs scoring at least `threshold` (all of them when it has fewer).
- * Selection is a quickselect on the row's scores, O(row) per mentee; no sort of 2,500 mentors.
+ * Each mentee's `k` best eligible pairs scoring at least `threshold`, plus each mentor's `r` best
+ * mentees. The mentor side matters because the certificate asks every mentor's dual price to cover
+ * the score of every mentee left out; a mentor's strongest admirers are what sets that price, and
+ * without them most mentees left unmatched would violate it in the first round.
  */
-export function selectCandidates(prep: PreparedProblem, threshold: number, k: Int32Array): CandidateGraph {
+export function selectCandidates(
+  prep: PreparedProblem,
+  threshold: number,
+  k: Int32Array,
+  r: Int32Array | null = null,
+): CandidateGraph {
+  const menteeSide = selectMenteeSide(prep, threshold, k);
+  if (r === null) return menteeSide;
+  return addCandidates(menteeSide, selectMentorSide(prep, threshold, r, menteeSide), prep.menteeCount);
+}
+
+/** Each mentor's `r` best mentees not already among the mentee-side candidates, as sorted triples. */
+function selectMentorSide(
+  prep: PreparedProblem,
+  threshold: number,
+  r: Int32Array,
+  existing: CandidateGraph,
+): Int32Array {
+  const n = prep.menteeCount;
+  const m = prep.mentorCount;
+  // Column access: dense strides through the matrix; sparse goes through a transposed CSR.
+  const columnMentees = new Int32Array(Math.max(n, 1));
+  const columnWeights = new Int32Array(Math.max(n, 1));
+  const chosenOffsets = new Int32Array(m + 1);
+  const chosen: number[] = [];
+  let transposeOffsets: Int32Array | null = null;
+  let transposeMentees: Int32Array | null = null;
+  let transposeWeights: Int32Array | null = null;
+  if (!prep.dense) {
+    const offsets = prep.offsets!;
+    const mentors = prep.mentors!;
+    const weights = prep.weights!;
+    transposeOffsets = new Int32Array(m + 1);
+    for (let e = 0; e < mentors.length; e++) transposeOffsets[mentors[e] + 1]++;
+    for (let j = 0; j < m; j++) transposeOffsets[j + 1] += transposeOffsets[j];
+    const fill = transposeOffsets.slice(0, m);
+    transposeMentees = new Int32Array(mentors.length);
+    transposeWeights = new Int32Array(mentors.length);
+    for (let i = 0; i < n; i++) {
+      for (let e = offsets[i]; e < offsets[i + 1]; e++) {
+        const slot = fill[mentors[e]]++;
+        transposeMentees[slot] = i;
+        transposeWeights[slot] = weights[e];
+      }
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    let length = 0;
+    if (prep.dense) {
+      const dense = prep.dense;
+      for (let i = 0, at = j; i < n; i++, at += m) {
+        const w = dense[at];
+        if (w >= 0 && w >= threshold) {
+          columnMentees[length] = i;
+          columnWeights[length++] = w;
+        }
+      }
+    } else {
+      for (let e = transposeOffsets![j]; e < transposeOffsets![j + 1]; e++) {
+        const w = transposeWeights![e];
+        if (w >= threshold) {
+          columnMentees[length] = transposeMentees![e];
+          columnWeights[length++] = w;
+        }
+      }
+    }
+    const take = Math.min(r[j], length);
+    if (take < length) selectTop(columnMentees, columnWeights, length, take);
+    for (let t = 0; t < take; t++) chosen.push(columnMentees[t], j, columnWeights[t]);
+    chosenOffsets[j + 1] = chosen.length;
+  }
+  // Group by mentee and drop pairs the mentee side already has.
+  const count = chosen.length / 3;
+  const perMentee = new Int32Array(n + 1);
+  for (let t = 0; t < count; t++) perMentee[chosen[3 * t] + 1]++;
+  for (let i = 0; i < n; i++) perMentee[i + 1] += perMentee[i];
+  const grouped = new Int32Array(chosen.length);
+  const fill = perMentee.slice(0, n);
+  for (let t = 0; t < count; t++) {
+    const at = 3 * fill[chosen[3 * t]]++;
+    grouped[at] = chosen[3 * t];
+    grouped[at + 1] = chosen[3 * t + 1];
+    grouped[at + 2] = chosen[3 * t + 2];
+  }
+  const stamp = new Int32Array(m).fill(-1);
+  const result: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let e = existing.offsets[i]; e < existing.offsets[i + 1]; e++) stamp[existing.mentors[e]] = i;
+    for (let t = perMentee[i]; t < perMentee[i + 1]; t++) {
+      const j = grouped[3 * t + 1];
+      if (stamp[j] === i) continue;
+      stamp[j] = i;
+      result.push(i, j, grouped[3 * t + 2]);
+    }
+  }
+  return Int32Array.from(result);
+}
+
+function selectMenteeSide(prep: PreparedProblem, threshold: number, k: Int32Array): CandidateGraph {
   const n = prep.menteeCount;
   const m = prep.mentorCount;
   const offsets = new Int32Array(n + 1);

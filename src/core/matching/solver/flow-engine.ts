@@ -20,6 +20,11 @@ export class FlowEngine {
   readonly mentorCapacity: Int32Array;
   /** Cost of the dummy arc that would leave mentee i uncovered (0 when it is covered by a pin). */
   readonly bonus: Float64Array;
+  /**
+   * Coverage bonus on the receiving side (when the network is built mentor-first): the first unit
+   * into right node j earns it, i.e. its sink arc costs -rightBonus[j] for the first unit, 0 after.
+   */
+  readonly rightBonus: Float64Array | null;
 
   candidateOffsets: Int32Array;
   candidateMentors: Int32Array;
@@ -67,6 +72,7 @@ export class FlowEngine {
     candidateOffsets: Int32Array,
     candidateMentors: Int32Array,
     candidateWeights: Int32Array,
+    rightBonus: Float64Array | null = null,
   ) {
     const n = menteeCapacity.length;
     const m = mentorCapacity.length;
@@ -80,6 +86,9 @@ export class FlowEngine {
     this.candidateWeights = candidateWeights;
     this.menteePotential = new Float64Array(n);
     this.mentorPotential = new Float64Array(m);
+    this.rightBonus = rightBonus;
+    // Starting at the bonus makes the discounted first sink arc's reduced cost exactly 0.
+    if (rightBonus) this.mentorPotential.set(rightBonus);
     this.menteeSlotStart = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) this.menteeSlotStart[i + 1] = this.menteeSlotStart[i] + menteeCapacity[i];
     this.menteeSlotMentor = new Int32Array(this.menteeSlotStart[n]);
@@ -277,7 +286,7 @@ export class FlowEngine {
       if (value < sinkBest) this.relax(k, value, node);
     }
     if (used < this.mentorCapacity[j]) {
-      const value = dj + pj - this.sinkPotential;
+      const value = dj + pj - this.sinkPotential - (used === 0 && this.rightBonus ? this.rightBonus[j] : 0);
       if (value < this.sinkLabel) {
         this.sinkLabel = value;
         this.sinkPred = node;
@@ -401,7 +410,7 @@ export class FlowEngine {
   repairSeat(j: number): void {
     const n = this.n;
     const target = n + j;
-    while (this.mentorUsed[j] < this.mentorCapacity[j] && this.mentorPotential[j] < this.sinkPotential) {
+    while (this.mentorUsed[j] < this.mentorCapacity[j] && this.sinkArcReducedCost(j) < 0) {
       // Arcs out of the sink: reverse dummy arcs (refill an empty seat of a mentee) and reverse
       // mentor arcs (a mentor gives up a pair).
       const pt = this.sinkPotential;
@@ -412,7 +421,10 @@ export class FlowEngine {
         this.relax(k, pt - lastCost - this.menteePotential[k], -1);
       }
       for (let q = 0; q < this.m; q++) {
-        if (this.mentorUsed[q] > 0) this.relax(n + q, pt - this.mentorPotential[q], -1);
+        const used = this.mentorUsed[q];
+        if (used === 0) continue;
+        const refund = used === 1 && this.rightBonus ? this.rightBonus[q] : 0;
+        this.relax(n + q, pt - this.mentorPotential[q] + refund, -1);
       }
       let maxLabel = 0;
       let reached = false;
@@ -428,7 +440,7 @@ export class FlowEngine {
         else this.expandMentorReverse(top - n);
       }
       this.settledNodes += this.settledCount;
-      const closing = this.mentorPotential[j] - this.sinkPotential;
+      const closing = this.sinkArcReducedCost(j);
       let distance: number;
       if (reached && this.label[target] + closing < 0) {
         distance = this.label[target];
@@ -444,6 +456,12 @@ export class FlowEngine {
       }
       this.resetSearch();
     }
+  }
+
+  /** Reduced cost of right node j's next free sink arc. */
+  private sinkArcReducedCost(j: number): number {
+    const discount = this.mentorUsed[j] === 0 && this.rightBonus ? this.rightBonus[j] : 0;
+    return this.mentorPotential[j] - this.sinkPotential - discount;
   }
 
   private expandMenteeForward(k: number): void {

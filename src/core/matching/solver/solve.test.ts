@@ -117,20 +117,26 @@ describe('solve against brute force', () => {
   for (const objective of OBJECTIVES) {
     it(`finds the ${objective} optimum and a valid certificate on random small instances`, () => {
       fc.assert(
-        fc.property(instanceArbitrary, fc.constantFrom(undefined, 0, 1), (raw, initialCandidates) => {
-          const problem = buildProblem(raw, objective);
-          // 0 or 1 candidate per seat forces the certificate rounds and the warm restart.
-          const result = solve(problem, { initialCandidates });
-          checkFeasible(problem, result.pairs);
-          const value = objectiveVector(objective, result.pairs, scoreLookup(problem));
-          expect(value).toEqual(bruteForceOptimum(problem));
-          expect(result.isProvenOptimal).toBe(true);
-          const check = verifyCertificate(problem, result);
-          expect(check.failure).toBeNull();
-          if (objective === 'quality') expect(check.dualObjective).toBe(check.primalObjective);
-          const total = result.pairs.reduce((sum, [i, j]) => sum + scoreLookup(problem)(i, j), 0);
-          expect(result.objective).toBe(total);
-        }),
+        fc.property(
+          instanceArbitrary,
+          fc.constantFrom(undefined, 0, 1),
+          fc.constantFrom(undefined, 'mentee' as const, 'mentor' as const),
+          (raw, initialCandidates, orientation) => {
+            const problem = buildProblem(raw, objective);
+            // 0 or 1 candidate per seat forces the certificate rounds and the warm restart; both
+            // orientations of the flow network must reach the same optimum.
+            const result = solve(problem, { initialCandidates, orientation });
+            checkFeasible(problem, result.pairs);
+            const value = objectiveVector(objective, result.pairs, scoreLookup(problem));
+            expect(value).toEqual(bruteForceOptimum(problem));
+            expect(result.isProvenOptimal).toBe(true);
+            const check = verifyCertificate(problem, result);
+            expect(check.failure).toBeNull();
+            if (objective === 'quality') expect(check.dualObjective).toBe(check.primalObjective);
+            const total = result.pairs.reduce((sum, [i, j]) => sum + scoreLookup(problem)(i, j), 0);
+            expect(result.objective).toBe(total);
+          },
+        ),
         { numRuns: 1500 },
       );
     });

@@ -31,6 +31,11 @@ export function coverageBonusFor(prep: PreparedProblem): number {
 export interface SolveOptions {
   /** Candidates per mentee seat in the first round (tests set 1 to force many certificate rounds). */
   initialCandidates?: number;
+  /** Mentor-side candidates per seat in the first round. */
+  mentorCandidates?: number;
+  order?: 'index' | 'ascending' | 'descending';
+  /** Which side supplies the flow (default: the side with fewer seats). */
+  orientation?: 'mentee' | 'mentor';
 }
 
 /** Solves a matching problem exactly (quality, coverage or fairness); throws VALIDATION_FAILED on bad input. */
@@ -66,16 +71,94 @@ export function solve(problem: SolverProblem, options: SolveOptions = {}): Solve
   if (bonus > 0) {
     for (let i = 0; i < prep.menteeCount; i++) if (prep.pinnedPerMentee[i] === 0) bonusPerMentee[i] = bonus;
   }
-  const result = runStage(prep, threshold, bonusPerMentee, options);
+  // The scarce side supplies the flow: with more mentee seats than mentor seats, mentee-first searches
+  // end in long displacement chains once mentors fill up, while mentor-first ones end at one of the
+  // many free mentees. The b-matching LP is symmetric, so both orientations are exact.
+  let menteeSeats = 0;
+  let mentorSeats = 0;
+  for (let i = 0; i < prep.menteeCount; i++) menteeSeats += prep.menteeCapacity[i];
+  for (let j = 0; j < prep.mentorCount; j++) mentorSeats += prep.mentorCapacity[j];
+  const orientation = options.orientation ?? (mentorSeats < menteeSeats ? 'mentor' : 'mentee');
+  const stagePrep = orientation === 'mentee' ? prep : transposePrepared(prep);
+  const result =
+    orientation === 'mentee'
+      ? runStage(stagePrep, threshold, bonusPerMentee, null, options)
+      : runStage(stagePrep, threshold, new Float64Array(prep.mentorCount), bonusPerMentee, options);
   const certificate: SolverCertificate = {
     stage,
+    orientation,
     threshold,
     coverageBonus: bonus,
-    menteePotential: result.engine.menteePotential,
-    mentorPotential: result.engine.mentorPotential,
+    menteePotential: orientation === 'mentee' ? result.engine.menteePotential : result.engine.mentorPotential,
+    mentorPotential: orientation === 'mentee' ? result.engine.mentorPotential : result.engine.menteePotential,
     sinkPotential: result.engine.sinkPotential,
   };
-  return buildResult(prep, result, certificate, fairnessThreshold);
+  return buildResult(prep, result, orientation, certificate, fairnessThreshold);
+}
+
+/** The same eligible pairs seen from the mentors' side (rows = mentors). */
+export function transposePrepared(prep: PreparedProblem): PreparedProblem {
+  const n = prep.menteeCount;
+  const m = prep.mentorCount;
+  const eligibleCount = new Int32Array(m);
+  let dense: Int16Array | null = null;
+  let offsets: Int32Array | null = null;
+  let mentors: Int32Array | null = null;
+  let weights: Int32Array | null = null;
+  if (prep.dense) {
+    const source = prep.dense;
+    dense = new Int16Array(n * m);
+    // Blocked transpose: both sides stay in cache.
+    const block = 64;
+    for (let i0 = 0; i0 < n; i0 += block) {
+      for (let j0 = 0; j0 < m; j0 += block) {
+        const iEnd = Math.min(n, i0 + block);
+        const jEnd = Math.min(m, j0 + block);
+        for (let i = i0; i < iEnd; i++) {
+          for (let j = j0; j < jEnd; j++) {
+            const w = source[i * m + j];
+            dense[j * n + i] = w;
+            if (w >= 0) eligibleCount[j]++;
+          }
+        }
+      }
+    }
+  } else {
+    const sourceOffsets = prep.offsets!;
+    const sourceMentors = prep.mentors!;
+    const sourceWeights = prep.weights!;
+    offsets = new Int32Array(m + 1);
+    for (let e = 0; e < sourceMentors.length; e++) offsets[sourceMentors[e] + 1]++;
+    for (let j = 0; j < m; j++) {
+      eligibleCount[j] = offsets[j + 1];
+      offsets[j + 1] += offsets[j];
+    }
+    const fill = offsets.slice(0, m);
+    mentors = new Int32Array(sourceMentors.length);
+    weights = new Int32Array(sourceMentors.length);
+    for (let i = 0; i < n; i++) {
+      for (let e = sourceOffsets[i]; e < sourceOffsets[i + 1]; e++) {
+        const slot = fill[sourceMentors[e]]++;
+        mentors[slot] = i;
+        weights[slot] = sourceWeights[e];
+      }
+    }
+  }
+  return {
+    menteeCount: m,
+    mentorCount: n,
+    menteeCapacity: prep.mentorCapacity,
+    mentorCapacity: prep.menteeCapacity,
+    pinnedPerMentee: new Int32Array(m),
+    pinned: new Int32Array(0),
+    dense,
+    offsets,
+    mentors,
+    weights,
+    allowedCount: eligibleCount,
+    eligibleCount,
+    eligiblePairs: prep.eligiblePairs,
+  };
 }
 
 function initialK(prep: PreparedProblem, options: SolveOptions): Int32Array {
@@ -95,14 +178,42 @@ function initialK(prep: PreparedProblem, options: SolveOptions): Int32Array {
   return k;
 }
 
+/**
+ * Mentees with the strongest best pair go first: they take their favourite seats without displacing
+ * anyone, and the weaker ones later end their searches at their own empty seat instead of long chains.
+ */
+function attachOrder(graph: CandidateGraph, n: number, options: SolveOptions): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (options.order === 'index') return order;
+  const best = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let top = -1;
+    for (let e = graph.offsets[i]; e < graph.offsets[i + 1]; e++)
+      if (graph.weights[e] > top) top = graph.weights[e];
+    best[i] = top;
+  }
+  const sign = options.order === 'ascending' ? 1 : -1;
+  return order.sort((a, b) => sign * (best[a] - best[b]) || a - b);
+}
+
+function initialR(prep: PreparedProblem, options: SolveOptions): Int32Array | null {
+  if (options.initialCandidates !== undefined && options.mentorCandidates === undefined) return null;
+  const factor = options.mentorCandidates ?? 2;
+  const r = new Int32Array(prep.mentorCount);
+  for (let j = 0; j < prep.mentorCount; j++) r[j] = factor * prep.mentorCapacity[j] + 2;
+  return r;
+}
+
 function runStage(
   prep: PreparedProblem,
   threshold: number,
   bonus: Float64Array,
+  rightBonus: Float64Array | null,
   options: SolveOptions,
 ): StageResult {
   const n = prep.menteeCount;
-  let graph = selectCandidates(prep, threshold, initialK(prep, options));
+  let graph = selectCandidates(prep, threshold, initialK(prep, options), initialR(prep, options));
   const engine = new FlowEngine(
     prep.menteeCapacity,
     prep.mentorCapacity,
@@ -110,8 +221,9 @@ function runStage(
     graph.offsets,
     graph.mentors,
     graph.weights,
+    rightBonus,
   );
-  for (let i = 0; i < n; i++) engine.attach(i);
+  for (const i of attachOrder(graph, n, options)) engine.attach(i);
   let rounds = 1;
   let violationsAdded = 0;
   for (;;) {
@@ -134,6 +246,7 @@ function runStage(
     graph.offsets,
     graph.mentors,
     graph.weights,
+    rightBonus,
   );
   for (let i = 0; i < n; i++) engine2.attach(i);
   const isProvenOptimal = findViolations(prep, engine2, threshold).length === 0;
@@ -247,12 +360,39 @@ function isPaired(engine: FlowEngine, i: number, j: number): boolean {
 function buildResult(
   prep: PreparedProblem,
   stage: StageResult,
+  orientation: 'mentee' | 'mentor',
   certificate: SolverCertificate,
   fairnessThreshold: number | null,
 ): SolverResult {
   const engine = stage.engine;
   const n = prep.menteeCount;
   const m = prep.mentorCount;
+  // Free pairs per mentee, whatever side supplied the flow.
+  const freeOffsets = new Int32Array(n + 1);
+  const mentorLoad = new Int32Array(m);
+  const leftCount = orientation === 'mentee' ? n : m;
+  for (let left = 0; left < leftCount; left++) {
+    const start = engine.menteeSlotStart[left];
+    for (let s = start, end = start + engine.menteeReal[left]; s < end; s++) {
+      const right = engine.menteeSlotMentor[s];
+      const i = orientation === 'mentee' ? left : right;
+      freeOffsets[i + 1]++;
+      mentorLoad[orientation === 'mentee' ? right : left]++;
+    }
+  }
+  for (let i = 0; i < n; i++) freeOffsets[i + 1] += freeOffsets[i];
+  const freeMentors = new Int32Array(freeOffsets[n]);
+  {
+    const fill = freeOffsets.slice(0, n);
+    for (let left = 0; left < leftCount; left++) {
+      const start = engine.menteeSlotStart[left];
+      for (let s = start, end = start + engine.menteeReal[left]; s < end; s++) {
+        const right = engine.menteeSlotMentor[s];
+        if (orientation === 'mentee') freeMentors[fill[left]++] = right;
+        else freeMentors[fill[right]++] = left;
+      }
+    }
+  }
   const pairs: Array<[number, number]> = [];
   const scoresOfPairs: number[] = [];
   const pairCountOf = new Int32Array(n);
@@ -264,12 +404,9 @@ function buildResult(
       row.push([prep.pinned[pinnedCursor + 1], prep.pinned[pinnedCursor + 2]]);
       pinnedCursor += 3;
     }
-    const start = engine.menteeSlotStart[i];
-    for (let s = start, end = start + engine.menteeReal[i]; s < end; s++) {
-      const j = engine.menteeSlotMentor[s];
-      row.push([j, scoreOf(prep, i, j)]);
-    }
-    row.sort((a, b) => a[0] - b[0]);
+    for (let e = freeOffsets[i]; e < freeOffsets[i + 1]; e++)
+      row.push([freeMentors[e], scoreOf(prep, i, freeMentors[e])]);
+    if (row.length > 1) row.sort((a, b) => a[0] - b[0]);
     for (const [j, score] of row) {
       pairs.push([i, j]);
       scoresOfPairs.push(score);
@@ -291,7 +428,7 @@ function buildResult(
     if (count > 0) matchedMentees++;
     const wanted = prep.menteeCapacity[i] + prep.pinnedPerMentee[i];
     if (count >= wanted) continue;
-    const { reason, message } = explainUnmatched(prep, engine, i, count, wanted, fairnessThreshold, m);
+    const { reason, message } = explainUnmatched(prep, mentorLoad, i, count, wanted, fairnessThreshold, m);
     unmatched.push({ mentee: i, reason, message });
   }
   return {
@@ -329,7 +466,7 @@ function scoreOf(prep: PreparedProblem, i: number, j: number): number {
 
 function explainUnmatched(
   prep: PreparedProblem,
-  engine: FlowEngine,
+  mentorLoad: Int32Array,
   i: number,
   count: number,
   wanted: number,
@@ -354,7 +491,7 @@ function explainUnmatched(
   let hasFreeSeat = false;
   let hasFreeSeatAboveThreshold = false;
   const visit = (j: number, w: number): void => {
-    if (engine.mentorUsed[j] < prep.mentorCapacity[j]) {
+    if (mentorLoad[j] < prep.mentorCapacity[j]) {
       hasFreeSeat = true;
       if (fairnessThreshold === null || w >= fairnessThreshold) hasFreeSeatAboveThreshold = true;
     }
