@@ -47,10 +47,11 @@ export function toAppError(error: unknown): AppError {
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
     const context = fastifyError.validationContext ?? 'body';
     const issues: FieldIssue[] = fastifyError.validation.map((v) => {
-      const params = v.params as { issue?: { path?: PropertyKey[]; keys?: string[]; code?: string } };
-      let path = issuePath(context === 'body' ? '' : context, params.issue?.path ?? v.instancePath);
-      if (params.issue?.code === 'unrecognized_keys' && params.issue.keys?.length) {
-        path = [path, params.issue.keys[0]].filter(Boolean).join('.');
+      // fastify-type-provider-zod puts the zod issue code in `keyword` and its other fields in `params`.
+      const params = v.params as { keys?: string[] };
+      let path = issuePath(context === 'body' ? '' : context, v.instancePath);
+      if (v.keyword === 'unrecognized_keys' && params.keys?.length) {
+        path = [path, params.keys[0]].filter(Boolean).join('.');
       }
       return { path: path || context, message: v.message ?? 'is invalid' };
     });

@@ -48,7 +48,8 @@ import { contextOf } from '../request-context.ts';
 
 /** Routes without input still reject unknown query parameters and bodies, naming them. */
 const NoQuery = z.object({}).strict();
-const NoBody = z.object({}).strict().optional();
+// A POST without a body arrives as null; `{}` is accepted too, for clients that always send JSON.
+const NoBody = z.object({}).strict().nullish();
 
 /** Organization, member and invitation routes under /api/v1. */
 export async function organizationRoutes(app: FastifyInstance): Promise<void> {
