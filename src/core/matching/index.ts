@@ -46,6 +46,7 @@ export {
   type MatchProgramOptions,
   type MatchProgramResult,
   type MatchSummary,
+  type MatchTimings,
   type MatchWarning,
   type PairOrigin,
   type SolveFunction,

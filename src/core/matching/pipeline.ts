@@ -56,6 +56,20 @@ export type SolveFunction = (problem: SolverProblem) => SolverResult;
 export interface MatchProgramOptions {
   /** The solver for quality / coverage / fairness; the exact solver unless a test swaps in a reference. */
   solve?: SolveFunction;
+  /** A millisecond clock (e.g. performance.now); when given, the result carries phase timings. */
+  clock?: () => number;
+}
+
+/** Milliseconds per phase, present when a clock was passed in. */
+export interface MatchTimings {
+  /** Validation and per-profile indexes (bitsets, UTC availability, offsets). */
+  prepareMs: number;
+  /** Constraint filter and scores over every mentee–mentor pair. */
+  candidatesMs: number;
+  solveMs: number;
+  /** Explanations, reasons for the unmatched, summary. */
+  reportMs: number;
+  totalMs: number;
 }
 
 export type PairOrigin = 'solver' | 'stable' | 'pinned' | 'existing';
@@ -122,6 +136,7 @@ export interface MatchProgramResult {
   unmatched: UnmatchedMentee[];
   summary: MatchSummary;
   warnings: MatchWarning[];
+  timings?: MatchTimings;
 }
 
 /** Capacity reasons are about seats, which the run itself uses up; they do not make a kept pair wrong. */
@@ -187,6 +202,8 @@ export function matchProgram(
   }
   if (issues.length > 0) throw AppError.validation(issues);
 
+  const clock = options.clock;
+  const started = clock?.() ?? 0;
   const pool = preparePool(input.mentees, input.mentors, input.settings);
   const scorer = createScorer(pool);
   const menteeCount = pool.mentees.count;
@@ -252,6 +269,7 @@ export function matchProgram(
   if (issues.length > 0)
     throw AppError.validation(issues, `Pinned pairs break hard constraints: ${issues[0].message}`);
 
+  const prepared = clock?.() ?? 0;
   // Sparse feasible matrix. Only pairs at or above minScore are offered (the rest are reported).
   const indptr = new Int32Array(menteeCount + 1);
   let indices = new Int32Array(Math.max(16, menteeCount * 8));
@@ -288,6 +306,7 @@ export function matchProgram(
   const menteeCapacity = Int32Array.from(index.menteeOpen, (x) => Math.max(0, x));
   const mentorCapacity = Int32Array.from(index.mentorOpen, (x) => Math.max(0, x));
 
+  const candidatesDone = clock?.() ?? 0;
   let solved: Array<[number, number]>;
   let blockingPairs: number | undefined;
   let isProvenOptimal: boolean | undefined;
@@ -323,6 +342,7 @@ export function matchProgram(
     isProvenOptimal = result.isProvenOptimal;
   }
 
+  const solvedAt = clock?.() ?? 0;
   const origin = new Map<number, PairOrigin>();
   for (const [i, j] of existing) origin.set(i * mentorCount + j, 'existing');
   for (const [i, j] of pinned) origin.set(i * mentorCount + j, 'pinned');
@@ -475,5 +495,16 @@ export function matchProgram(
   };
   if (blockingPairs !== undefined) summary.blockingPairs = blockingPairs;
   if (isProvenOptimal !== undefined) summary.isProvenOptimal = isProvenOptimal;
-  return { pairs, unmatched, summary, warnings };
+  const result: MatchProgramResult = { pairs, unmatched, summary, warnings };
+  if (clock) {
+    const finished = clock();
+    result.timings = {
+      prepareMs: prepared - started,
+      candidatesMs: candidatesDone - prepared,
+      solveMs: solvedAt - candidatesDone,
+      reportMs: finished - solvedAt,
+      totalMs: finished - started,
+    };
+  }
+  return result;
 }

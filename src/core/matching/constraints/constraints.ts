@@ -105,6 +105,8 @@ export function createConstraintIndex(pool: PreparedPool, kept: readonly PairIds
     if (!row) pairBits.set(i, (row = new Map()));
     row.set(j, (row.get(j) ?? 0) | bit);
   };
+  // Someone can be a mentee and a mentor in the same program, but never their own.
+  for (const [id, i] of menteeIndexById) block(i, mentorIndexById.get(id), BIT['same-person']);
   for (const pair of c.doNotMatch)
     block(menteeIndexById.get(pair.menteeId), mentorIndexById.get(pair.mentorId), BIT['do-not-match']);
   for (const pair of c.previousPairs) {
@@ -163,6 +165,15 @@ function jurisdictionMissing(pool: PreparedPool, i: number, j: number): boolean 
   return rule === 'any' ? covered === 0 : covered < pool.mentees.practiceJurisdictionCount[i];
 }
 
+const MENTOR_NOT_ELIGIBLE = BIT['mentor-not-eligible'];
+const MENTOR_NO_SEATS = BIT['mentor-no-open-seats'];
+const MENTEE_NEEDS_NONE = BIT['mentee-needs-no-mentor'];
+const ORGANIZATION_CONFLICT = BIT['organization-conflict'];
+const ORGANIZATION_RULE = BIT['organization-rule'];
+const JURISDICTION_REQUIRED = BIT['jurisdiction-required'];
+const SENIORITY_GAP = BIT['seniority-gap'];
+const TIME_ZONE_DIFFERENCE = BIT['time-zone-difference'];
+
 /** Bit mask of every hard constraint the pair breaks; 0 means feasible. */
 export function exclusionMask(index: ConstraintIndex, i: number, j: number): number {
   const { pool } = index;
@@ -170,39 +181,33 @@ export function exclusionMask(index: ConstraintIndex, i: number, j: number): num
   const mentees = pool.mentees;
   const mentors = pool.mentors;
   let mask = 0;
-  if (mentees.ids[i] === mentors.ids[j]) mask |= BIT['same-person'];
-  if (index.mentorEligible[j] === 0) mask |= BIT['mentor-not-eligible'];
-  if (index.mentorOpen[j] <= 0) mask |= BIT['mentor-no-open-seats'];
-  if (index.menteeOpen[i] <= 0) mask |= BIT['mentee-needs-no-mentor'];
-  const row = index.pairBits.get(i);
-  if (row !== undefined) mask |= row.get(j) ?? 0;
+  if (index.mentorEligible[j] === 0) mask |= MENTOR_NOT_ELIGIBLE;
+  if (index.mentorOpen[j] <= 0) mask |= MENTOR_NO_SEATS;
+  if (index.menteeOpen[i] <= 0) mask |= MENTEE_NEEDS_NONE;
+  if (index.pairBits.size > 0) {
+    const row = index.pairBits.get(i);
+    if (row !== undefined) mask |= row.get(j) ?? 0;
+  }
   const orgA = mentees.organization[i];
   const orgB = mentors.organization[j];
   if (index.organizationHasConflict[orgA] === 1) {
     if (index.organizationConflicts.has(orgA * index.organizationHasConflict.length + orgB)) {
-      mask |= BIT['organization-conflict'];
+      mask |= ORGANIZATION_CONFLICT;
     }
   }
-  if (
-    c.organizationRule === 'same-required'
-      ? orgA !== orgB
-      : c.organizationRule === 'same-forbidden' && orgA === orgB
-  ) {
-    mask |= BIT['organization-rule'];
+  const rule = c.organizationRule;
+  if (rule === 'same-required' ? orgA !== orgB : rule === 'same-forbidden' && orgA === orgB) {
+    mask |= ORGANIZATION_RULE;
   }
-  if (c.jurisdictionRule !== 'off' && jurisdictionMissing(pool, i, j)) mask |= BIT['jurisdiction-required'];
+  if (c.jurisdictionRule !== 'off' && jurisdictionMissing(pool, i, j)) mask |= JURISDICTION_REQUIRED;
+  const minGap = c.minSeniorityGapYears;
+  if (minGap !== null && mentors.years[j] - mentees.years[i] < minGap - 1e-9) mask |= SENIORITY_GAP;
+  const maxHours = c.maxTimeZoneDifferenceHours;
   if (
-    c.minSeniorityGapYears !== null &&
-    mentors.years[j] - mentees.years[i] < c.minSeniorityGapYears - 1e-9
+    maxHours !== null &&
+    timeZoneDistanceMinutes(mentees.offsetMinutes[i], mentors.offsetMinutes[j]) > maxHours * 60
   ) {
-    mask |= BIT['seniority-gap'];
-  }
-  if (
-    c.maxTimeZoneDifferenceHours !== null &&
-    timeZoneDistanceMinutes(mentees.offsetMinutes[i], mentors.offsetMinutes[j]) >
-      c.maxTimeZoneDifferenceHours * 60
-  ) {
-    mask |= BIT['time-zone-difference'];
+    mask |= TIME_ZONE_DIFFERENCE;
   }
   return mask;
 }

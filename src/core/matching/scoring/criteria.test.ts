@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeMentee, makeMentor, makeSettings, poolArb } from '../pipeline.fixtures.ts';
 import { CRITERION_IDS, type CriterionId, type MenteeProfile, type MentorProfile } from '../profile.ts';
-import { CRITERIA, joinLabels, seniorityValue, timeZoneValue } from './criteria.ts';
+import { CRITERIA, joinLabels, seniorityCurve, timeZoneCurve } from './criteria.ts';
 import { preparePool } from './prepare.ts';
 import { createScorer, explainPairScore, explainScore, NEUTRAL_SCORE, scorePair } from './score.ts';
 
@@ -176,11 +176,11 @@ describe('seniority', () => {
   });
 
   it('shapes the value: rising to the range, flat in it, slowly falling after it', () => {
-    expect(seniorityValue(-1, 5, 20)).toBe(0);
-    expect(seniorityValue(2.5, 5, 20)).toBe(0.5);
-    expect(seniorityValue(20, 5, 20)).toBe(1);
-    expect(seniorityValue(30, 5, 20)).toBe(0.5);
-    expect(seniorityValue(60, 5, 20)).toBe(0.5);
+    expect(seniorityCurve(-1, 5, 20)).toBe(0);
+    expect(seniorityCurve(2.5, 5, 20)).toBe(0.5);
+    expect(seniorityCurve(20, 5, 20)).toBe(1);
+    expect(seniorityCurve(30, 5, 20)).toBe(0.5);
+    expect(seniorityCurve(60, 5, 20)).toBe(0.5);
   });
 });
 
@@ -201,7 +201,7 @@ describe('time-zone', () => {
       mentor({ timeZone: 'Europe/London' }),
     );
     expect(r.reason).toBe('5 hours apart (mentee UTC−04:00, mentor UTC+01:00)');
-    expect(r.score).toBe(Math.round(timeZoneValue(300) * 1000));
+    expect(r.score).toBe(Math.round(timeZoneCurve(300) * 1000));
   });
 
   it('changes across DST: Portland–London is 7 hours in late March, 8 in January', () => {

@@ -108,15 +108,18 @@ function years(value: number): string {
   return `${rounded} ${rounded === 1 ? 'year' : 'years'}`;
 }
 
+/** Value of the practiceArea criterion for mentee i and mentor j, 0..1. */
+export function practiceAreaValue(pool: PreparedPool, i: number, j: number): number {
+  const words = pool.universes.practiceAreas.words;
+  const shared = countAnd(pool.mentees.practiceAreas, i, pool.mentors.practiceAreas, j, words);
+  return shared / pool.mentees.practiceAreaCount[i];
+}
+
 const practiceArea: Criterion = {
   id: 'practice-area',
   label: 'Practice area',
   appliesTo: (pool, i) => pool.mentees.practiceAreaCount[i] > 0,
-  value(pool, i, j) {
-    const words = pool.universes.practiceAreas.words;
-    const shared = countAnd(pool.mentees.practiceAreas, i, pool.mentors.practiceAreas, j, words);
-    return shared / pool.mentees.practiceAreaCount[i];
-  },
+  value: practiceAreaValue,
   reason(pool, i, j) {
     const u = pool.universes.practiceAreas;
     const shared = bitsOf(pool.mentees.practiceAreas, i, u.words, { b: pool.mentors.practiceAreas, row: j });
@@ -140,18 +143,21 @@ function skillBits(pool: PreparedPool, i: number, j: number): { taught: number[]
   return { taught: taught.sort((a, b) => a - b), wanted: wanted.sort((a, b) => a - b) };
 }
 
+/** Value of the skills criterion for mentee i and mentor j, 0..1. */
+export function skillsValue(pool: PreparedPool, i: number, j: number): number {
+  const words = pool.universes.skills.words;
+  let taught = 0;
+  for (let l = 0; l < LEVELS; l++) {
+    taught += countAnd(pool.mentees.skills, i * LEVELS + l, pool.mentors.skills, j * LEVELS + l, words);
+  }
+  return taught / pool.mentees.skillCount[i];
+}
+
 const skills: Criterion = {
   id: 'skills',
   label: 'Skills to develop',
   appliesTo: (pool, i) => pool.mentees.skillCount[i] > 0,
-  value(pool, i, j) {
-    const words = pool.universes.skills.words;
-    let taught = 0;
-    for (let l = 0; l < LEVELS; l++) {
-      taught += countAnd(pool.mentees.skills, i * LEVELS + l, pool.mentors.skills, j * LEVELS + l, words);
-    }
-    return taught / pool.mentees.skillCount[i];
-  },
+  value: skillsValue,
   reason(pool, i, j) {
     const u = pool.universes.skills;
     const { taught, wanted } = skillBits(pool, i, j);
@@ -162,17 +168,20 @@ const skills: Criterion = {
   },
 };
 
+/** Value of the careerGoals criterion for mentee i and mentor j, 0..1. */
+export function careerGoalsValue(pool: PreparedPool, i: number, j: number): number {
+  const words = pool.universes.careerGoals.words;
+  return (
+    countAnd(pool.mentees.careerGoals, i, pool.mentors.careerGoals, j, words) /
+    pool.mentees.careerGoalCount[i]
+  );
+}
+
 const careerGoals: Criterion = {
   id: 'career-goals',
   label: 'Career goals',
   appliesTo: (pool, i) => pool.mentees.careerGoalCount[i] > 0,
-  value(pool, i, j) {
-    const words = pool.universes.careerGoals.words;
-    return (
-      countAnd(pool.mentees.careerGoals, i, pool.mentors.careerGoals, j, words) /
-      pool.mentees.careerGoalCount[i]
-    );
-  },
+  value: careerGoalsValue,
   reason(pool, i, j) {
     const u = pool.universes.careerGoals;
     const shared = bitsOf(pool.mentees.careerGoals, i, u.words, { b: pool.mentors.careerGoals, row: j });
@@ -184,15 +193,18 @@ const careerGoals: Criterion = {
   },
 };
 
+/** Value of the jurisdiction criterion for mentee i and mentor j, 0..1. */
+export function jurisdictionValue(pool: PreparedPool, i: number, j: number): number {
+  const words = pool.universes.jurisdictions.words;
+  const covered = countAnd(pool.mentees.practiceJurisdictions, i, pool.mentors.admissions, j, words);
+  return covered / pool.mentees.practiceJurisdictionCount[i];
+}
+
 const jurisdiction: Criterion = {
   id: 'jurisdiction',
   label: 'Jurisdiction',
   appliesTo: (pool, i) => pool.mentees.practiceJurisdictionCount[i] > 0,
-  value(pool, i, j) {
-    const words = pool.universes.jurisdictions.words;
-    const covered = countAnd(pool.mentees.practiceJurisdictions, i, pool.mentors.admissions, j, words);
-    return covered / pool.mentees.practiceJurisdictionCount[i];
-  },
+  value: jurisdictionValue,
   reason(pool, i, j) {
     const u = pool.universes.jurisdictions;
     const covered = bitsOf(pool.mentees.practiceJurisdictions, i, u.words, {
@@ -206,21 +218,24 @@ const jurisdiction: Criterion = {
 };
 
 /** 1 inside the ideal gap, rising linearly to it from 0 and falling slowly (to 0.5) beyond it. */
-export function seniorityValue(gapYears: number, min: number, max: number): number {
+export function seniorityCurve(gapYears: number, min: number, max: number): number {
   if (gapYears <= 0) return 0;
   if (gapYears < min) return gapYears / min;
   if (gapYears <= max) return 1;
   return Math.max(0.5, 1 - (gapYears - max) / 20);
 }
 
+/** Value of the seniority criterion for mentee i and mentor j, 0..1. */
+export function seniorityValue(pool: PreparedPool, i: number, j: number): number {
+  const { min, max } = pool.settings.scoring.idealSeniorityGapYears;
+  return seniorityCurve(pool.mentors.years[j] - pool.mentees.years[i], min, max);
+}
+
 const seniority: Criterion = {
   id: 'seniority',
   label: 'Seniority gap',
   appliesTo: () => true,
-  value(pool, i, j) {
-    const { min, max } = pool.settings.scoring.idealSeniorityGapYears;
-    return seniorityValue(pool.mentors.years[j] - pool.mentees.years[i], min, max);
-  },
+  value: seniorityValue,
   reason(pool, i, j) {
     const gap = pool.mentors.years[j] - pool.mentees.years[i];
     const { min, max } = pool.settings.scoring.idealSeniorityGapYears;
@@ -231,20 +246,21 @@ const seniority: Criterion = {
 };
 
 /** Full marks within an hour, none at 8 hours or more: beyond that no working days meet comfortably. */
-export function timeZoneValue(distanceMinutes: number): number {
+export function timeZoneCurve(distanceMinutes: number): number {
   if (distanceMinutes <= 60) return 1;
   return Math.max(0, 1 - (distanceMinutes - 60) / 420);
+}
+
+/** Value of the timeZone criterion for mentee i and mentor j, 0..1. */
+export function timeZoneValue(pool: PreparedPool, i: number, j: number): number {
+  return timeZoneCurve(timeZoneDistanceMinutes(pool.mentees.offsetMinutes[i], pool.mentors.offsetMinutes[j]));
 }
 
 const timeZone: Criterion = {
   id: 'time-zone',
   label: 'Time zone',
   appliesTo: () => true,
-  value(pool, i, j) {
-    return timeZoneValue(
-      timeZoneDistanceMinutes(pool.mentees.offsetMinutes[i], pool.mentors.offsetMinutes[j]),
-    );
-  },
+  value: timeZoneValue,
   reason(pool, i, j) {
     const a = pool.mentees.offsetMinutes[i];
     const b = pool.mentors.offsetMinutes[j];
@@ -254,22 +270,25 @@ const timeZone: Criterion = {
   },
 };
 
+/** Value of the availability criterion for mentee i and mentor j, 0..1. */
+export function availabilityValue(pool: PreparedPool, i: number, j: number): number {
+  const a = pool.mentees.availability;
+  const b = pool.mentors.availability;
+  let slots = 0;
+  const aBase = i * WEEK_WORDS;
+  const bBase = j * WEEK_WORDS;
+  for (let w = 0; w < WEEK_WORDS; w++) {
+    const x = a[aBase + w] & b[bBase + w];
+    if (x !== 0) slots += popcount(x);
+  }
+  return Math.min(1, (slots * 15) / pool.settings.scoring.availabilityTargetMinutes);
+}
+
 const availability: Criterion = {
   id: 'availability',
   label: 'Availability',
   appliesTo: (pool, i) => pool.mentees.availabilityMinutes[i] > 0,
-  value(pool, i, j) {
-    const a = pool.mentees.availability;
-    const b = pool.mentors.availability;
-    let slots = 0;
-    const aBase = i * WEEK_WORDS;
-    const bBase = j * WEEK_WORDS;
-    for (let w = 0; w < WEEK_WORDS; w++) {
-      const x = a[aBase + w] & b[bBase + w];
-      if (x !== 0) slots += popcount(x);
-    }
-    return Math.min(1, (slots * 15) / pool.settings.scoring.availabilityTargetMinutes);
-  },
+  value: availabilityValue,
   reason(pool, i, j) {
     const minutes = overlapMinutes(
       pool.mentees.availability,
@@ -282,14 +301,17 @@ const availability: Criterion = {
   },
 };
 
+/** Value of the language criterion for mentee i and mentor j, 0..1. */
+export function languageValue(pool: PreparedPool, i: number, j: number): number {
+  const words = pool.universes.languages.words;
+  return countAnd(pool.mentees.languages, i, pool.mentors.languages, j, words) > 0 ? 1 : 0;
+}
+
 const language: Criterion = {
   id: 'language',
   label: 'Language',
   appliesTo: (pool, i) => pool.mentees.languageCount[i] > 0,
-  value(pool, i, j) {
-    const words = pool.universes.languages.words;
-    return countAnd(pool.mentees.languages, i, pool.mentors.languages, j, words) > 0 ? 1 : 0;
-  },
+  value: languageValue,
   reason(pool, i, j) {
     const u = pool.universes.languages;
     const shared = bitsOf(pool.mentees.languages, i, u.words, { b: pool.mentors.languages, row: j });
@@ -307,21 +329,24 @@ const IN_PERSON = MEETING_FORMATS.indexOf('in-person');
 const HYBRID = MEETING_FORMATS.indexOf('hybrid');
 const FORMAT_TEXT = ['meeting in person', 'video meetings', 'a mix of in-person and video meetings'];
 
+/** Value of the meetingFormat criterion for mentee i and mentor j, 0..1. */
+export function meetingFormatValue(pool: PreparedPool, i: number, j: number): number {
+  const a = pool.mentees.format[i];
+  const b = pool.mentors.format[j];
+  if (b < 0) return 0.5;
+  if (a === b) {
+    if (a !== IN_PERSON) return 1;
+    const office = pool.mentees.office[i];
+    return office >= 0 && office === pool.mentors.office[j] ? 1 : 0.5;
+  }
+  return a === HYBRID || b === HYBRID ? 0.5 : 0;
+}
+
 const meetingFormat: Criterion = {
   id: 'meeting-format',
   label: 'Meeting format',
   appliesTo: (pool, i) => pool.mentees.format[i] >= 0,
-  value(pool, i, j) {
-    const a = pool.mentees.format[i];
-    const b = pool.mentors.format[j];
-    if (b < 0) return 0.5;
-    if (a === b) {
-      if (a !== IN_PERSON) return 1;
-      const office = pool.mentees.office[i];
-      return office >= 0 && office === pool.mentors.office[j] ? 1 : 0.5;
-    }
-    return a === HYBRID || b === HYBRID ? 0.5 : 0;
-  },
+  value: meetingFormatValue,
   reason(pool, i, j) {
     const a = pool.mentees.format[i];
     const b = pool.mentors.format[j];
@@ -337,11 +362,16 @@ const meetingFormat: Criterion = {
   },
 };
 
+/** Value of the communication-style criterion: 1 for the same stated style. */
+export function communicationStyleValue(pool: PreparedPool, i: number, j: number): number {
+  return pool.mentees.style[i] === pool.mentors.style[j] ? 1 : 0;
+}
+
 const communicationStyle: Criterion = {
   id: 'communication-style',
   label: 'Communication style',
   appliesTo: (pool, i) => pool.mentees.style[i] >= 0,
-  value: (pool, i, j) => (pool.mentees.style[i] === pool.mentors.style[j] ? 1 : 0),
+  value: communicationStyleValue,
   reason(pool, i, j) {
     const a = pool.mentees.style[i];
     const b = pool.mentors.style[j];
@@ -367,26 +397,28 @@ const AFFINITY_LABELS: Record<AffinityTopic, string> = {
   'career-changer': 'Career changer',
 };
 
+/** Value of affinity topic t (index into AFFINITY_TOPICS): 1 when both consented to a shared answer. */
+export function affinityValue(pool: PreparedPool, t: number, i: number, j: number): number {
+  // Both rows hold consented answers only, and the mask keeps this topic's keys.
+  const words = pool.universes.affinity.words;
+  const mask = pool.universes.affinityTopicMasks[t];
+  const a = pool.mentees.affinity;
+  const b = pool.mentors.affinity;
+  for (let w = 0; w < words; w++) if ((a[i * words + w] & b[j * words + w] & mask[w]) !== 0) return 1;
+  return 0;
+}
+
 function affinityCriterion(topic: AffinityTopic): Criterion {
   const t = AFFINITY_TOPICS.indexOf(topic);
   const bit = 1 << t;
-  const shares = (pool: PreparedPool, i: number, j: number): boolean => {
-    // Both rows hold consented answers only, and the mask keeps this topic's keys.
-    const words = pool.universes.affinity.words;
-    const mask = pool.universes.affinityTopicMasks[t];
-    const a = pool.mentees.affinity;
-    const b = pool.mentors.affinity;
-    for (let w = 0; w < words; w++) if ((a[i * words + w] & b[j * words + w] & mask[w]) !== 0) return true;
-    return false;
-  };
   return {
     id: `affinity-${topic}` as CriterionId,
     label: AFFINITY_LABELS[topic],
     appliesTo: (pool, i) => (pool.mentees.affinityTopics[i] & bit) !== 0,
-    value: (pool, i, j) => (shares(pool, i, j) ? 1 : 0),
+    value: (pool, i, j) => affinityValue(pool, t, i, j),
     // The same words whether the mentor declined to answer, did not consent or answered differently.
     reason: (pool, i, j) =>
-      shares(pool, i, j)
+      affinityValue(pool, t, i, j) === 1
         ? AFFINITY_SHARED_TEXT[topic]
         : 'no shared affinity of this kind that both chose to use for matching',
   };

@@ -51,40 +51,62 @@ function rankLookup(ranking: readonly number[] | undefined): Map<number, number>
   return lookup;
 }
 
-/** Builds full strict preference orders: explicit ranks first, then score (high first), then index. */
+/**
+ * Builds full strict preference orders: explicit ranks first, then score (high first), then index. Keys are
+ * packed into one float per pair and sorted as a typed array, which is far faster than a comparator sort on
+ * half a million pairs; all parts are integers well under 2^53.
+ */
 export function buildPreferences(problem: StableProblem): Preferences {
   const { indptr, indices, scores, menteeCount, mentorCount } = problem;
   const pairCount = indptr[menteeCount];
   const menteeOrder = new Int32Array(pairCount);
   const menteeRank = new Int32Array(pairCount);
   const mentorRank = new Int32Array(pairCount);
+  const positionOfMentor = new Int32Array(mentorCount);
+  let keys = new Float64Array(16);
   for (let i = 0; i < menteeCount; i++) {
     const start = indptr[i];
-    const end = indptr[i + 1];
+    const length = indptr[i + 1] - start;
+    if (length > keys.length) keys = new Float64Array(length * 2);
     const ranks = rankLookup(problem.menteeRankings?.[i]);
-    const positions: number[] = [];
-    for (let k = start; k < end; k++) positions.push(k);
-    const key = (k: number) => ranks?.get(indices[k]) ?? Number.MAX_SAFE_INTEGER;
-    positions.sort((a, b) => key(a) - key(b) || scores[b] - scores[a] || indices[a] - indices[b]);
-    positions.forEach((k, rank) => {
-      menteeOrder[start + rank] = k;
-      menteeRank[k] = rank;
-    });
+    for (let k = start; k < start + length; k++) {
+      const j = indices[k];
+      positionOfMentor[j] = k;
+      const rank = ranks?.get(j) ?? mentorCount;
+      keys[k - start] = (rank * 1001 + (1000 - scores[k])) * mentorCount + j;
+    }
+    const sorted = keys.subarray(0, length).sort();
+    for (let r = 0; r < length; r++) {
+      const k = positionOfMentor[sorted[r] % mentorCount];
+      menteeOrder[start + r] = k;
+      menteeRank[k] = r;
+    }
   }
-  // Transpose so each mentor can order its acceptable mentees the same way.
-  const byMentor: number[][] = Array.from({ length: mentorCount }, () => []);
-  for (let i = 0; i < menteeCount; i++) {
-    for (let k = indptr[i]; k < indptr[i + 1]; k++) byMentor[indices[k]].push(k);
-  }
+  // Transpose (mentees in increasing order, so a mentor's local position orders by mentee index).
+  const mentorStart = new Int32Array(mentorCount + 1);
+  for (let k = 0; k < pairCount; k++) mentorStart[indices[k] + 1]++;
+  for (let j = 0; j < mentorCount; j++) mentorStart[j + 1] += mentorStart[j];
+  const fill = mentorStart.slice(0, mentorCount);
+  const byMentor = new Int32Array(pairCount);
   const menteeOf = new Int32Array(pairCount);
-  for (let i = 0; i < menteeCount; i++) menteeOf.fill(i, indptr[i], indptr[i + 1]);
+  for (let i = 0; i < menteeCount; i++) {
+    for (let k = indptr[i]; k < indptr[i + 1]; k++) {
+      menteeOf[k] = i;
+      byMentor[fill[indices[k]]++] = k;
+    }
+  }
   for (let j = 0; j < mentorCount; j++) {
+    const start = mentorStart[j];
+    const length = mentorStart[j + 1] - start;
+    if (length > keys.length) keys = new Float64Array(length * 2);
     const ranks = rankLookup(problem.mentorRankings?.[j]);
-    const key = (k: number) => ranks?.get(menteeOf[k]) ?? Number.MAX_SAFE_INTEGER;
-    byMentor[j].sort((a, b) => key(a) - key(b) || scores[b] - scores[a] || menteeOf[a] - menteeOf[b]);
-    byMentor[j].forEach((k, rank) => {
-      mentorRank[k] = rank;
-    });
+    for (let local = 0; local < length; local++) {
+      const k = byMentor[start + local];
+      const rank = ranks?.get(menteeOf[k]) ?? menteeCount;
+      keys[local] = (rank * 1001 + (1000 - scores[k])) * length + local;
+    }
+    const sorted = keys.subarray(0, length).sort();
+    for (let r = 0; r < length; r++) mentorRank[byMentor[start + (sorted[r] % length)]] = r;
   }
   return { menteeOrder, menteeRank, mentorRank };
 }
@@ -159,19 +181,16 @@ export function countBlockingPairs(
   preferences: Preferences = buildPreferences(problem),
 ): number {
   const { indptr, indices, menteeCount, mentorCount } = problem;
-  const positionOf = new Map<number, number>();
-  for (let i = 0; i < menteeCount; i++) {
-    for (let k = indptr[i]; k < indptr[i + 1]; k++) positionOf.set(i * mentorCount + indices[k], k);
-  }
-  const matched = new Set<number>();
+  const matched = new Uint8Array(indptr[menteeCount]);
   const menteeWorst = new Int32Array(menteeCount).fill(-1);
   const menteeHeld = new Int32Array(menteeCount);
   const mentorWorst = new Int32Array(mentorCount).fill(-1);
   const mentorHeld = new Int32Array(mentorCount);
   for (const [i, j] of pairs) {
-    const k = positionOf.get(i * mentorCount + j);
-    if (k === undefined) continue;
-    matched.add(k);
+    let k = indptr[i];
+    while (k < indptr[i + 1] && indices[k] !== j) k++;
+    if (k === indptr[i + 1]) continue;
+    matched[k] = 1;
     menteeHeld[i]++;
     mentorHeld[j]++;
     menteeWorst[i] = Math.max(menteeWorst[i], preferences.menteeRank[k]);
@@ -180,7 +199,7 @@ export function countBlockingPairs(
   let blocking = 0;
   for (let i = 0; i < menteeCount; i++) {
     for (let k = indptr[i]; k < indptr[i + 1]; k++) {
-      if (matched.has(k)) continue;
+      if (matched[k] === 1) continue;
       const j = indices[k];
       const menteeWants =
         menteeHeld[i] < problem.menteeCapacity[i] || preferences.menteeRank[k] < menteeWorst[i];
