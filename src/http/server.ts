@@ -27,6 +27,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
+import { profileRoutes } from './routes/profiles.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -150,6 +151,7 @@ export async function buildServer(
   await app.register(healthRoutes, { runtime });
   await app.register(sessionRoutes);
   await app.register(organizationRoutes);
+  await app.register(profileRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../core/clock.ts';
+import { memberProfiles, memberships, organizations, users } from '../../db/schema.ts';
+import { createRuntime, type Runtime } from '../../runtime.ts';
+import { testConfig } from '../../../tests/support/app.ts';
+import { createTestDatabase } from '../../../tests/support/database.ts';
+import type { Actor } from '../context.ts';
+import { getProfile } from './get-profile.ts';
+import { updateProfile } from './update-profile.ts';
+import type { UpdateProfileRequest } from '../../contracts/profiles.ts';
+
+let runtime: Runtime;
+const NOW = new Date('2026-03-02T17:30:00.000Z');
+
+beforeAll(async () => {
+  runtime = await createRuntime({
+    config: testConfig(),
+    database: await createTestDatabase(),
+    logger: pino({ level: 'silent' }),
+    clock: fixedClock(NOW),
+    startWorkers: false,
+  });
+});
+afterAll(async () => runtime.close());
+
+async function createUser(name: string): Promise<Actor> {
+  const userId = randomUUID();
+  const email = `${userId}@example.test`;
+  await runtime.database.db.insert(users).values({ id: userId, name, email });
+  return { userId, email, name, isPlatformAdmin: false };
+}
+
+async function createOrganization(name: string): Promise<string> {
+  const id = randomUUID();
+  await runtime.database.db
+    .insert(organizations)
+    .values({ id, name, kind: 'law_firm', jurisdictions: ['US-OR'], timeZone: 'America/Los_Angeles' });
+  return id;
+}
+
+async function join(organizationId: string, actor: Actor, role: 'admin' | 'coordinator' | 'member') {
+  const id = randomUUID();
+  await runtime.database.db.insert(memberships).values({ id, organizationId, userId: actor.userId, role });
+  return id;
+}
+
+const profile = (overrides: Partial<UpdateProfileRequest> = {}): UpdateProfileRequest => ({
+  mentoringRole: 'mentor',
+  headline: 'Partner, employment litigation',
+  bio: 'Tried cases in Oregon for twenty years.',
+  practiceAreas: ['employment', 'litigation'],
+  jurisdictionsOfAdmission: ['US-OR', 'US-WA'],
+  admissionYear: 2001,
+  languages: ['en', 'es'],
+  office: 'Portland',
+  timeZone: 'America/Los_Angeles',
+  ...overrides,
+});
+
+describe('member profiles (use cases on a real database)', () => {
+  it('keeps one profile per membership: the same person differs between organizations', async () => {
+    const person = await createUser('Eleanor Ward');
+    const firm = await createOrganization('Ward LLP');
+    const bar = await createOrganization('Coast Bar Association');
+    const atFirm = await join(firm, person, 'member');
+    const atBar = await join(bar, person, 'member');
+    const ctx = runtime.context(person);
+
+    await updateProfile(ctx, { organizationId: firm, membershipId: atFirm, profile: profile() });
+    await updateProfile(ctx, {
+      organizationId: bar,
+      membershipId: atBar,
+      profile: profile({ mentoringRole: 'mentee', headline: 'Section member', practiceAreas: ['tax'] }),
+    });
+
+    const firmView = await getProfile(ctx, { organizationId: firm, membershipId: atFirm });
+    const barView = await getProfile(ctx, { organizationId: bar, membershipId: atBar });
+    expect(firmView.profile).toMatchObject({
+      mentoringRole: 'mentor',
+      practiceAreas: ['employment', 'litigation'],
+    });
+    expect(barView.profile).toMatchObject({ mentoringRole: 'mentee', practiceAreas: ['tax'] });
+    expect(firmView.profile.updatedAt).toEqual(NOW);
+    // A membership read through the wrong organization is not found, not forbidden.
+    await expect(getProfile(ctx, { organizationId: bar, membershipId: atFirm })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('replaces the whole profile on update and stores arrays without duplicates', async () => {
+    const person = await createUser('Jordan Ellis');
+    const firm = await createOrganization('Ellis Firm');
+    const membershipId = await join(firm, person, 'member');
+    const ctx = runtime.context(person);
+    await updateProfile(ctx, { organizationId: firm, membershipId, profile: profile() });
+    await updateProfile(ctx, {
+      organizationId: firm,
+      membershipId,
+      profile: profile({
+        mentoringRole: 'mentee',
+        bio: '',
+        practiceAreas: ['immigration', 'immigration', 'family'],
+        admissionYear: null,
+        timeZone: null,
+      }),
+    });
+    const [row] = await runtime.database.db
+      .select()
+      .from(memberProfiles)
+      .where(eq(memberProfiles.membershipId, membershipId));
+    expect(row).toMatchObject({
+      organizationId: firm,
+      mentoringRole: 'mentee',
+      bio: '',
+      practiceAreas: ['immigration', 'family'],
+      admissionYear: null,
+      timeZone: null,
+    });
+  });
+
+  it('lets an organization admin edit a member, but not a coordinator', async () => {
+    const admin = await createUser('Dana Admin');
+    const coordinator = await createUser('Priya Coordinator');
+    const member = await createUser('Sam Member');
+    const firm = await createOrganization('Admin Firm');
+    await join(firm, admin, 'admin');
+    await join(firm, coordinator, 'coordinator');
+    const membershipId = await join(firm, member, 'member');
+
+    const view = await updateProfile(runtime.context(admin), {
+      organizationId: firm,
+      membershipId,
+      profile: profile({ headline: 'Set by the admin' }),
+    });
+    expect(view.profile.headline).toBe('Set by the admin');
+    await expect(
+      updateProfile(runtime.context(coordinator), { organizationId: firm, membershipId, profile: profile() }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const stored = await getProfile(runtime.context(member), { organizationId: firm, membershipId });
+    expect(stored.profile.headline).toBe('Set by the admin');
+  });
+
+  it('rejects unknown practice areas and future admission years, writing nothing', async () => {
+    const person = await createUser('Typo Person');
+    const firm = await createOrganization('Typo Firm');
+    const membershipId = await join(firm, person, 'member');
+    const ctx = runtime.context(person);
+    await expect(
+      updateProfile(ctx, {
+        organizationId: firm,
+        membershipId,
+        profile: profile({ practiceAreas: ['employment', 'employmnet'] }),
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { issues: [expect.objectContaining({ path: 'practiceAreas.1' })] },
+    });
+    await expect(
+      updateProfile(ctx, { organizationId: firm, membershipId, profile: profile({ admissionYear: 2027 }) }),
+    ).rejects.toMatchObject({ details: { issues: [expect.objectContaining({ path: 'admissionYear' })] } });
+    const view = await getProfile(ctx, { organizationId: firm, membershipId });
+    expect(view.profile.updatedAt).toBeNull();
+    expect(view.profile.mentoringRole).toBe('none');
+  });
+
+  it('deletes the profile with the membership', async () => {
+    const person = await createUser('Leaving Person');
+    const firm = await createOrganization('Leaving Firm');
+    const membershipId = await join(firm, person, 'member');
+    await updateProfile(runtime.context(person), { organizationId: firm, membershipId, profile: profile() });
+    await runtime.database.db.delete(memberships).where(eq(memberships.id, membershipId));
+    const rows = await runtime.database.db
+      .select()
+      .from(memberProfiles)
+      .where(eq(memberProfiles.membershipId, membershipId));
+    expect(rows).toEqual([]);
+  });
+});
