@@ -22,6 +22,26 @@ export const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.string().optional().describe('smtp(s)://user:pass@host:port; unset = development outbox'),
   MAIL_FROM: z.string().default('Second Chair <no-reply@secondchair.local>'),
+  EMAIL_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(5)
+    .describe('Delivery attempts per email before it is marked failed'),
+  EMAIL_RETRY_DELAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(30)
+    .describe('First retry delay of a failed delivery; doubles (with jitter) on every further attempt'),
+  JOB_POLL_INTERVAL_SECONDS: z.coerce
+    .number()
+    .min(0.5)
+    .max(600)
+    .default(2)
+    .describe('How often background workers look for due jobs'),
   SEED_DEMO: booleanFromEnv.default(true).describe('Seed demo data into an empty database on start'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
@@ -43,6 +63,8 @@ export interface Config {
   authSecret: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  email: { maxAttempts: number; retryDelaySeconds: number };
+  jobs: { pollIntervalSeconds: number };
   seedDemo: boolean;
   logLevel: Env['LOG_LEVEL'];
   authRateLimit: { max: number; windowSeconds: number };
@@ -74,6 +96,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     authSecret: env.AUTH_SECRET,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    email: { maxAttempts: env.EMAIL_MAX_ATTEMPTS, retryDelaySeconds: env.EMAIL_RETRY_DELAY_SECONDS },
+    jobs: { pollIntervalSeconds: env.JOB_POLL_INTERVAL_SECONDS },
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,
     authRateLimit: { max: env.AUTH_RATE_LIMIT_MAX, windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS },

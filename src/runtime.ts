@@ -9,12 +9,16 @@ import { createMailer, type MailerService } from './app/email/mailer.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './core/clock.ts';
 import { migrateDatabase, openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './db/client.ts';
+import { JOB_DEFINITIONS, sendEmailJob } from './jobs/definitions/index.ts';
+import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 
 export interface Runtime {
   config: Config;
   database: DatabaseHandle;
   auth: Auth;
   mailer: MailerService;
+  /** Background jobs (pg-boss). With `startWorkers: false` jobs are queued but only run by `jobs.drain()`. */
+  jobs: JobQueue;
   logger: Logger;
   clock: Clock;
   /** A use-case context acting as `actor` (null: anonymous). */
@@ -30,7 +34,10 @@ export interface CreateRuntimeOptions {
   database?: DatabaseHandle;
   /** Extra options for opening the database (tests load a migrated template). */
   databaseOptions?: Partial<OpenDatabaseOptions>;
-  /** Skip background workers (CLI commands that only read or write data). */
+  /**
+   * Skip background workers (CLI commands that only read or write data, and tests). Jobs such as
+   * email delivery are still queued, and run when a process with workers (the server) picks them up.
+   */
   startWorkers?: boolean;
 }
 
@@ -51,23 +58,53 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     }));
   try {
     await migrateDatabase(database);
-    const mailer = createMailer({ db: database.db, config, logger });
-    const secret = await resolveAuthSecret(database.db, config);
-    const auth = createAuth({ db: database.db, config, mailer, secret });
-    if (options.startWorkers !== false) await mailer.start();
-    return {
-      config,
+    const startWorkers = options.startWorkers !== false;
+    const jobs = await createJobQueue({
       database,
-      auth,
-      mailer,
+      config,
+      logger,
+      definitions: JOB_DEFINITIONS,
+      // Read when a job runs, by which time `mailer` exists.
+      services: () => ({ db: database.db, config, clock, logger, mailer }),
+      maintain: startWorkers,
+    });
+    const mailer = createMailer({
+      db: database.db,
+      config,
       logger,
       clock,
-      context: (actor) => ({ db: database.db, config, clock, mailer, logger, actor }),
-      async close() {
-        await mailer.stop();
-        await database.close();
+      queueDelivery: async (emailId, executor) => {
+        await jobs.send(sendEmailJob, { emailId }, { executor });
       },
-    };
+    });
+    try {
+      const secret = await resolveAuthSecret(database.db, config);
+      const auth = createAuth({ db: database.db, config, mailer, secret });
+      if (startWorkers) {
+        await mailer.start();
+        await jobs.start();
+      }
+      return {
+        config,
+        database,
+        auth,
+        mailer,
+        jobs,
+        logger,
+        clock,
+        context: (actor) => ({ db: database.db, config, clock, mailer, logger, actor }),
+        async close() {
+          // Workers first: a delivery in progress still needs the transport and the database.
+          await jobs.stop();
+          await mailer.stop();
+          await database.close();
+        },
+      };
+    } catch (error) {
+      await jobs.stop();
+      await mailer.stop();
+      throw error;
+    }
   } catch (error) {
     await database.close();
     throw error;

@@ -24,6 +24,7 @@ import { AppError } from '../core/errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { handleError } from './errors.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
@@ -152,6 +153,7 @@ export async function buildServer(
   await app.register(sessionRoutes);
   await app.register(organizationRoutes);
   await app.register(profileRoutes);
+  await app.register(adminRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

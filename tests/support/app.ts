@@ -32,7 +32,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /** The real server on a fresh copy of the migrated test database. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; clock?: Date } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Date;
+    /** Run background job workers (email delivery); off by default, run jobs with `runtime.jobs.drain()`. */
+    startWorkers?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env);
   const database = await createTestDatabase();
@@ -41,7 +46,7 @@ export async function createTestApp(
     database,
     logger: pino({ level: 'silent' }),
     clock: options.clock ? fixedClock(options.clock) : undefined,
-    startWorkers: false,
+    startWorkers: options.startWorkers ?? false,
   });
   const app = await buildServer(runtime, { serveWeb: false });
   await app.ready();

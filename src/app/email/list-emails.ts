@@ -1,0 +1,63 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import { emails } from '../../db/schema.ts';
+import { requireActor } from '../access.ts';
+import type { AppContext } from '../context.ts';
+
+/** A row of the `emails` table: the outbox and delivery record of one message. */
+export type EmailRecord = typeof emails.$inferSelect;
+
+export interface ListEmailsInput {
+  /** Only emails to this address (compared case-insensitively). */
+  to?: string | undefined;
+  /** Page size. */
+  limit: number;
+  /** Only emails created before this instant: the `nextBefore` of the previous page. */
+  before?: Date | undefined;
+}
+
+export interface EmailPage {
+  emails: EmailRecord[];
+  /** Pass as `before` for the next page; null on the last page. */
+  nextBefore: Date | null;
+}
+
+/** Throws unless the actor is a platform admin: emails carry sign-in links for every organization. */
+export function requirePlatformAdmin(ctx: AppContext): void {
+  requireActor(ctx);
+  if (!ctx.actor.isPlatformAdmin) {
+    throw new AppError('FORBIDDEN', 'Only a platform admin may read the emails of this installation');
+  }
+}
+
+// The page cursor is a millisecond timestamp (what JSON carries), so rows are compared at that
+// precision; the database keeps microseconds.
+const createdAtMs = sql`date_trunc('milliseconds', ${emails.createdAt})`;
+
+/** The recorded emails, newest first, one page at a time (platform admins only). */
+export async function listEmails(ctx: AppContext, input: ListEmailsInput): Promise<EmailPage> {
+  requirePlatformAdmin(ctx);
+  const filters: SQL[] = [];
+  if (input.to) filters.push(eq(sql`lower(${emails.to})`, input.to.toLowerCase()));
+  if (input.before) filters.push(sql`${createdAtMs} < ${input.before.toISOString()}::timestamptz`);
+  const rows = await ctx.db
+    .select()
+    .from(emails)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(desc(createdAtMs), desc(emails.id))
+    .limit(input.limit + 1);
+  if (rows.length <= input.limit) return { emails: rows, nextBefore: null };
+
+  // More rows follow. The next page asks for rows strictly before a timestamp, so rows sharing the
+  // boundary millisecond with the first row left out must not be split across pages: they move to
+  // the next page, whose cursor then includes that millisecond.
+  const boundary = rows[input.limit].createdAt.getTime();
+  const page = rows.slice(0, input.limit).filter((row) => row.createdAt.getTime() !== boundary);
+  if (page.length === 0) {
+    // A whole page within one millisecond: show it and move on (the rest of that millisecond is
+    // skipped; only possible with a page size smaller than a burst of simultaneous emails).
+    const shown = rows.slice(0, input.limit);
+    return { emails: shown, nextBefore: new Date(boundary) };
+  }
+  return { emails: page, nextBefore: new Date(boundary + 1) };
+}
