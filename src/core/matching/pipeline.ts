@@ -16,7 +16,7 @@ import {
 } from './constraints/constraints.ts';
 import type { MatchingSettings, MenteeProfile, MentorProfile, PairIds } from './profile.ts';
 import { preparePool } from './scoring/prepare.ts';
-import { createScorer, explainPairScore, scorePair, type ScoreExplanation } from './scoring/score.ts';
+import { createScorer, explainPairScore, scoreRow, type ScoreExplanation } from './scoring/score.ts';
 import { solve as exactSolve } from './solver/index.ts';
 import type { SolverProblem, SolverResult } from './solver-types.ts';
 import { deferredAcceptance } from './stable/deferred-acceptance.ts';
@@ -279,24 +279,33 @@ export function matchProgram(
   const bestScore = new Int32Array(menteeCount).fill(-1);
   const openMentors: number[] = [];
   for (let j = 0; j < mentorCount; j++) if (index.mentorOpen[j] > 0) openMentors.push(j);
+  const rowMentors = new Int32Array(mentorCount);
+  const rowScores = new Int32Array(mentorCount);
+  const rowSums = new Float64Array(mentorCount);
   for (let i = 0; i < menteeCount; i++) {
     indptr[i] = nnz;
     if (index.menteeOpen[i] <= 0) continue;
+    let count = 0;
     for (const j of openMentors) {
       if (exclusionMask(index, i, j) !== 0 || (taken.size > 0 && taken.has(i * mentorCount + j))) continue;
-      const score = scorePair(scorer, i, j);
-      feasibleCount[i]++;
+      rowMentors[count++] = j;
+    }
+    scoreRow(scorer, i, rowMentors, count, rowScores, rowSums);
+    feasibleCount[i] = count;
+    if (nnz + count > indices.length) {
+      const size = Math.max(indices.length * 2, nnz + count);
+      const grownIndices = new Int32Array(size);
+      grownIndices.set(indices.subarray(0, nnz));
+      indices = grownIndices;
+      const grownData = new Int32Array(size);
+      grownData.set(data.subarray(0, nnz));
+      data = grownData;
+    }
+    for (let k = 0; k < count; k++) {
+      const score = rowScores[k];
       if (score > bestScore[i]) bestScore[i] = score;
       if (score < minScore) continue;
-      if (nnz === indices.length) {
-        const grownIndices = new Int32Array(indices.length * 2);
-        grownIndices.set(indices);
-        indices = grownIndices;
-        const grownData = new Int32Array(data.length * 2);
-        grownData.set(data);
-        data = grownData;
-      }
-      indices[nnz] = j;
+      indices[nnz] = rowMentors[k];
       data[nnz++] = score;
     }
   }

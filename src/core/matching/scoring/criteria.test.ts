@@ -4,7 +4,7 @@ import { makeMentee, makeMentor, makeSettings, poolArb } from '../pipeline.fixtu
 import { CRITERION_IDS, type CriterionId, type MenteeProfile, type MentorProfile } from '../profile.ts';
 import { CRITERIA, joinLabels, seniorityCurve, timeZoneCurve } from './criteria.ts';
 import { preparePool } from './prepare.ts';
-import { createScorer, explainPairScore, explainScore, NEUTRAL_SCORE, scorePair } from './score.ts';
+import { createScorer, explainPairScore, explainScore, NEUTRAL_SCORE, scorePair, scoreRow } from './score.ts';
 
 /** Only this criterion weighs anything, so the score is its value × 1000. */
 function only(id: CriterionId) {
@@ -477,6 +477,34 @@ describe('pair score', () => {
               expect(c.value).toBeLessThanOrEqual(1);
               expect(c.reason.length).toBeGreaterThan(0);
             }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('property: the row scorer, the pair scorer and each criterion’s own function agree', () => {
+    fc.assert(
+      fc.property(poolArb, (pool) => {
+        const prepared = preparePool(pool.mentees, pool.mentors, makeSettings());
+        const scorer = createScorer(prepared);
+        const m = pool.mentors.length;
+        const mentors = Int32Array.from({ length: m }, (_, j) => m - 1 - j);
+        const out = new Int32Array(m);
+        for (let i = 0; i < pool.mentees.length; i++) {
+          scoreRow(scorer, i, mentors, m, out, new Float64Array(m));
+          mentors.forEach((j, k) => expect(out[k]).toBe(scorePair(scorer, i, j)));
+          for (let j = 0; j < m; j++) {
+            // Recompute from CRITERIA[c].value, the functions the explanation uses.
+            let sum = 0;
+            for (let k = scorer.activeStart[i]; k < scorer.activeStart[i + 1]; k++) {
+              const c = scorer.active[k];
+              sum += prepared.weights[c] * CRITERIA[c].value(prepared, i, j);
+            }
+            const expected =
+              scorer.weightSum[i] === 0 ? NEUTRAL_SCORE : Math.round((1000 * sum) / scorer.weightSum[i]);
+            expect(scorePair(scorer, i, j)).toBe(expected);
           }
         }
       }),

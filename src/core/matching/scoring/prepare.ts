@@ -27,22 +27,22 @@ export class Interner {
   readonly ids: string[] = [];
   private readonly index = new Map<string, number>();
 
+  /** 32-bit words per bitset row; a plain field because the scoring loop reads it a million times. */
+  words = 1;
+
   add(id: string): number {
     let value = this.index.get(id);
     if (value === undefined) {
       value = this.ids.length;
       this.ids.push(id);
       this.index.set(id, value);
+      this.words = Math.max(1, Math.ceil(this.ids.length / 32));
     }
     return value;
   }
 
   get(id: string): number | undefined {
     return this.index.get(id);
-  }
-
-  get words(): number {
-    return Math.max(1, Math.ceil(this.ids.length / 32));
   }
 }
 
@@ -252,6 +252,7 @@ function prepareSide(
     affinityTopics: new Int32Array(n),
   };
   const offsetCache = new Map<string, number>();
+  const weekOffsets = new Map<string, number | null>();
   const skillWords = u.skills.words;
   for (let r = 0; r < n; r++) {
     const person = people[r];
@@ -308,7 +309,14 @@ function prepareSide(
       offsetCache.set(person.timeZone, offset);
     }
     side.offsetMinutes[r] = offset;
-    availabilityBitmap(person.timeZone, person.availability, referenceMs, side.availability, r * WEEK_WORDS);
+    availabilityBitmap(
+      person.timeZone,
+      person.availability,
+      referenceMs,
+      side.availability,
+      r * WEEK_WORDS,
+      weekOffsets,
+    );
     let slots = 0;
     for (let w = 0; w < WEEK_WORDS; w++) {
       let x = side.availability[r * WEEK_WORDS + w];

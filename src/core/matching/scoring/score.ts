@@ -123,6 +123,78 @@ export function scorePair(scorer: Scorer, i: number, j: number): number {
   return Math.round((1000 * sum) / total);
 }
 
+/** Adds weight × criterion c to `sums` for every mentor in `mentors[0..count)`, one tight loop per case. */
+function accumulate(
+  pool: PreparedPool,
+  c: number,
+  weight: number,
+  i: number,
+  mentors: Int32Array,
+  count: number,
+  sums: Float64Array,
+): void {
+  switch (c) {
+    case 0:
+      for (let k = 0; k < count; k++) sums[k] += weight * practiceAreaValue(pool, i, mentors[k]);
+      return;
+    case 1:
+      for (let k = 0; k < count; k++) sums[k] += weight * skillsValue(pool, i, mentors[k]);
+      return;
+    case 2:
+      for (let k = 0; k < count; k++) sums[k] += weight * careerGoalsValue(pool, i, mentors[k]);
+      return;
+    case 3:
+      for (let k = 0; k < count; k++) sums[k] += weight * jurisdictionValue(pool, i, mentors[k]);
+      return;
+    case 4:
+      for (let k = 0; k < count; k++) sums[k] += weight * seniorityValue(pool, i, mentors[k]);
+      return;
+    case 5:
+      for (let k = 0; k < count; k++) sums[k] += weight * timeZoneValue(pool, i, mentors[k]);
+      return;
+    case 6:
+      for (let k = 0; k < count; k++) sums[k] += weight * availabilityValue(pool, i, mentors[k]);
+      return;
+    case 7:
+      for (let k = 0; k < count; k++) sums[k] += weight * languageValue(pool, i, mentors[k]);
+      return;
+    case 8:
+      for (let k = 0; k < count; k++) sums[k] += weight * meetingFormatValue(pool, i, mentors[k]);
+      return;
+    case 9:
+      for (let k = 0; k < count; k++) sums[k] += weight * communicationStyleValue(pool, i, mentors[k]);
+      return;
+    default:
+      for (let k = 0; k < count; k++) sums[k] += weight * affinityValue(pool, c - 10, i, mentors[k]);
+  }
+}
+
+/**
+ * Scores mentee i against many mentors at once into `out` (same result as scorePair for each). Criterion by
+ * criterion rather than pair by pair, so each inner loop is monomorphic and small enough to inline.
+ */
+export function scoreRow(
+  scorer: Scorer,
+  i: number,
+  mentors: Int32Array,
+  count: number,
+  out: Int32Array,
+  scratch: Float64Array,
+): void {
+  const total = scorer.weightSum[i];
+  if (total === 0) {
+    out.fill(NEUTRAL_SCORE, 0, count);
+    return;
+  }
+  const pool = scorer.pool;
+  scratch.fill(0, 0, count);
+  for (let k = scorer.activeStart[i], end = scorer.activeStart[i + 1]; k < end; k++) {
+    const c = scorer.active[k];
+    accumulate(pool, c, pool.weights[c], i, mentors, count, scratch);
+  }
+  for (let k = 0; k < count; k++) out[k] = Math.round((1000 * scratch[k]) / total);
+}
+
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The score of mentee i with mentor j with every contribution and its reason, largest first. */

@@ -90,13 +90,20 @@ export function availabilityBitmap(
   referenceMs: number,
   out: Uint32Array = new Uint32Array(WEEK_WORDS),
   outOffset = 0,
+  /** Per time zone: its offset if constant over the reference week, else null. Reuse across people. */
+  weekOffsets: Map<string, number | null> = new Map(),
 ): Uint32Array {
   if (windows.length === 0) return out;
   const weekStart = weekStartUtcMs(referenceMs);
-  // Most zones keep one offset all week; check once and avoid per-window Intl calls.
-  const offsetBefore = utcOffsetMinutes(timeZone, weekStart - DAY_MS);
-  const offsetAfter = utcOffsetMinutes(timeZone, weekStart + 8 * DAY_MS);
-  const isConstant = offsetBefore === offsetAfter;
+  // Most zones keep one offset all week; check once per zone and avoid per-window Intl calls.
+  let weekOffset = weekOffsets.get(timeZone);
+  if (weekOffset === undefined) {
+    const before = utcOffsetMinutes(timeZone, weekStart - DAY_MS);
+    weekOffset = before === utcOffsetMinutes(timeZone, weekStart + 8 * DAY_MS) ? before : null;
+    weekOffsets.set(timeZone, weekOffset);
+  }
+  const offsetBefore = weekOffset ?? 0;
+  const isConstant = weekOffset !== null;
   for (const window of windows) {
     const dayIndex = WEEKDAYS.indexOf(window.day);
     const localStart = dayIndex * 1440 + window.startMinute;
