@@ -59,7 +59,8 @@ export function generateInstance(spec: InstanceSpec, objective: SolverObjective)
   const scale = 1 / Math.sqrt(DIMENSIONS);
   const score = (i: number, j: number): number => {
     let dot = 0;
-    for (let d = 0; d < DIMENSIONS; d++) dot += menteeFeatures[i * DIMENSIONS + d] * mentorFeatures[j * DIMENSIONS + d];
+    for (let d = 0; d < DIMENSIONS; d++)
+      dot += menteeFeatures[i * DIMENSIONS + d] * mentorFeatures[j * DIMENSIONS + d];
     const value = 500 + 150 * dot * scale + 80 * mentorDraw[j] + 70 * gaussian(random);
     return value < 0 ? 0 : value > 1000 ? 1000 : Math.round(value);
   };
@@ -76,7 +77,7 @@ export function generateInstance(spec: InstanceSpec, objective: SolverObjective)
     const forbiddenCount = Math.round(n * m * 0.02);
     const forbidden = new Int32Array(forbiddenCount * 2);
     const seen = new Set<number>();
-    for (let t = 0; t < forbiddenCount; ) {
+    for (let t = 0; t < forbiddenCount;) {
       const i = Math.floor(random() * n);
       const j = Math.floor(random() * m);
       if (seen.has(i * m + j)) continue;
@@ -103,7 +104,7 @@ export function generateInstance(spec: InstanceSpec, objective: SolverObjective)
   for (let i = 0; i < n; i++) {
     if (pool === m) for (let j = 0; j < m; j++) rowMentors[j] = j;
     else {
-      for (let t = 0; t < pool; ) {
+      for (let t = 0; t < pool;) {
         const j = Math.floor(random() * m);
         if (mark[j] === i) continue;
         mark[j] = i;
