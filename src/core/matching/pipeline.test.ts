@@ -142,6 +142,18 @@ describe('matchProgram', () => {
     ]);
   });
 
+  it('keeps a pinned pair even under the minimum score', () => {
+    const mentees = [makeMentee({ id: 'amy', practiceAreas: ['tax'], languages: ['fr'] })];
+    const result = run({
+      mentees,
+      mentors: [family],
+      minScore: 950,
+      pinned: [{ menteeId: 'amy', mentorId: 'mentor-family' }],
+    });
+    expect(result.pairs).toMatchObject([{ menteeId: 'amy', mentorId: 'mentor-family', origin: 'pinned' }]);
+    expect(result.pairs[0].score).toBeLessThan(950);
+  });
+
   it('refuses a pinned pair that breaks a hard constraint, naming every reason', () => {
     const mentees = [makeMentee({ id: 'amy', supervisorIds: ['mentor-family'] })];
     const settings = makeSettings({
@@ -324,6 +336,51 @@ describe('property: matchProgram with the exact solver', () => {
           const result = matchProgram({ ...pool, settings, objective, minScore });
           checkResult(pool.mentees, pool.mentors, settings, minScore, result);
           if (objective === 'stable') expect(result.summary.blockingPairs).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every pinned pair, or refuses the run only when a pin breaks a rule or over-fills a mentor', () => {
+    fc.assert(
+      fc.property(
+        poolArb,
+        constraintsArb,
+        objectiveArb,
+        fc.array(fc.tuple(fc.nat(5), fc.nat(4)), { maxLength: 3 }),
+        (pool, constraints, objective, picks) => {
+          const settings = { ...makeSettings(), constraints };
+          const pinned = picks
+            .filter(([i, j]) => i < pool.mentees.length && j < pool.mentors.length)
+            .map(([i, j]) => ({ menteeId: pool.mentees[i].id, mentorId: pool.mentors[j].id }));
+          const unique = new Set(pinned.map((p) => `${p.menteeId}|${p.mentorId}`)).size === pinned.length;
+          const seats = (id: string, key: 'menteeId' | 'mentorId') =>
+            pinned.filter((p) => p[key] === id).length;
+          const acceptable =
+            unique &&
+            pinned.every((p) => {
+              const a = pool.mentees.find((m) => m.id === p.menteeId)!;
+              const b = pool.mentors.find((m) => m.id === p.mentorId)!;
+              return (
+                explainExclusion(a, b, settings).length === 0 &&
+                seats(a.id, 'menteeId') <= a.wantedMentors &&
+                seats(b.id, 'mentorId') <= b.capacity - b.seatsUsedElsewhere
+              );
+            });
+          let result: MatchProgramResult;
+          try {
+            result = matchProgram({ ...pool, settings, objective, pinned });
+          } catch (error) {
+            expect(isAppError(error) && error.code === 'VALIDATION_FAILED').toBe(true);
+            expect(acceptable).toBe(false);
+            return;
+          }
+          expect(acceptable).toBe(true);
+          for (const pin of pinned) {
+            expect(result.pairs).toContainEqual(expect.objectContaining({ ...pin, origin: 'pinned' }));
+          }
+          checkResult(pool.mentees, pool.mentors, settings, 0, result);
         },
       ),
       { numRuns: 300 },

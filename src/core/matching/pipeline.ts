@@ -170,7 +170,7 @@ function resolveRankings(
   path: string,
   issues: FieldIssue[],
 ): Array<number[] | undefined> {
-  const out: Array<number[] | undefined> = new Array(count).fill(undefined);
+  const out: Array<number[] | undefined> = Array.from({ length: count }, () => undefined);
   for (const [id, ranked] of Object.entries(rankings ?? {})) {
     const own = ownIndex.get(id);
     if (own === undefined) {

@@ -102,7 +102,7 @@ export function createConstraintIndex(pool: PreparedPool, kept: readonly PairIds
   const block = (i: number | undefined, j: number | undefined, bit: number) => {
     if (i === undefined || j === undefined) return;
     let row = pairBits.get(i);
-    if (!row) pairBits.set(i, (row = new Map()));
+    if (!row) pairBits.set(i, (row = new Map<number, number>()));
     row.set(j, (row.get(j) ?? 0) | bit);
   };
   // Someone can be a mentee and a mentor in the same program, but never their own.
