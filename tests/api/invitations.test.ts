@@ -1,0 +1,371 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { fixedClock } from '../../src/core/clock.ts';
+import { emails, invitations } from '../../src/db/schema.ts';
+import { createTestApp, TestClient, uniqueEmail, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  // A fixed clock (starting now, so sessions stay valid) lets a test move past an invitation's expiry.
+  t = await createTestApp({ clock: new Date() });
+});
+afterAll(async () => t.close());
+
+const DAY = 24 * 60 * 60 * 1000;
+const clock = () => t.runtime.clock as ReturnType<typeof fixedClock>;
+const db = () => t.runtime.database.db;
+
+type Client = TestClient & { email: string; userId: string };
+
+async function signedIn(
+  name: string,
+  email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '.')),
+): Promise<Client> {
+  const client = new TestClient(t.app);
+  const user = await client.signUp({ name, email });
+  return Object.assign(client, { email: user.email, userId: user.id });
+}
+
+async function createOrganization(client: TestClient, name = 'Lane County Legal Aid') {
+  const response = await client.post('/api/v1/organizations', {
+    name,
+    kind: 'legal_aid',
+    jurisdictions: ['US-OR'],
+    timeZone: 'America/Los_Angeles',
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().organization.id as string;
+}
+
+/** The link in the newest invitation email to `to`, read from the outbox like a person reads their inbox. */
+async function invitationLink(to: string): Promise<{ url: string; token: string }> {
+  const [email] = await db()
+    .select()
+    .from(emails)
+    .where(and(eq(emails.to, to), eq(emails.template, 'invitation')))
+    .orderBy(desc(emails.createdAt))
+    .limit(1);
+  expect(email, `no invitation email to ${to}`).toBeDefined();
+  const url = /https?:\/\/\S+\/invitations\/[\w-]+/.exec(email.text)![0];
+  return { url, token: url.split('/invitations/')[1] };
+}
+
+async function invite(client: TestClient, organizationId: string, email: string, role = 'member') {
+  const response = await client.post(`/api/v1/organizations/${organizationId}/invitations`, { email, role });
+  expect(response.statusCode, response.body).toBe(201);
+  // The clock is fixed: move it on so that invitations have distinct times, as they would in real use.
+  clock().advance(1000);
+  return {
+    ...(response.json().invitation as { id: string; expiresAt: string }),
+    ...(await invitationLink(email.toLowerCase())),
+  };
+}
+
+/** An organization with an admin and, joined through invitations, a coordinator and a member. */
+async function staffedOrganization() {
+  const admin = await signedIn('Ana Admin');
+  const coordinator = await signedIn('Cy Coordinator');
+  const member = await signedIn('Mo Member');
+  const organizationId = await createOrganization(admin);
+  for (const [client, role] of [
+    [coordinator, 'coordinator'],
+    [member, 'member'],
+  ] as const) {
+    const { token } = await invite(admin, organizationId, client.email, role);
+    expect((await client.post(`/api/v1/invitations/${token}/accept`)).statusCode).toBe(200);
+  }
+  return { organizationId, admin, coordinator, member };
+}
+
+function expectError(response: LightMyRequestResponse, status: number, code: string) {
+  expect(response.statusCode, response.body).toBe(status);
+  expect(response.json().error).toMatchObject({ code, requestId: expect.any(String) });
+}
+
+function expectField(response: LightMyRequestResponse, path: string) {
+  expectError(response, 400, 'VALIDATION_FAILED');
+  expect(response.json().error.details.issues.map((i: { path: string }) => i.path)).toContain(path);
+}
+
+describe('the invitation journey', () => {
+  it('emails a link that a second user opens, previews without signing in, and accepts', async () => {
+    const admin = await signedIn('Rosa Reyes');
+    const organizationId = await createOrganization(admin, 'Reyes & Daughters');
+    const inviteeEmail = uniqueEmail('new.associate');
+    const created = await admin.post(`/api/v1/organizations/${organizationId}/invitations`, {
+      email: inviteeEmail.toUpperCase(),
+      role: 'coordinator',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().invitation).toMatchObject({
+      email: inviteeEmail,
+      role: 'coordinator',
+      status: 'pending',
+      invitedBy: 'Rosa Reyes',
+      can: { revoke: true, resend: true },
+    });
+    // The API never hands out the token; only the email carries it.
+    const { url, token } = await invitationLink(inviteeEmail);
+    expect(created.body).not.toContain(token);
+    expect(url).toBe(`${t.config.publicUrl}/invitations/${token}`);
+    const [stored] = await db()
+      .select()
+      .from(invitations)
+      .where(eq(invitations.organizationId, organizationId));
+    expect(stored.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    const preview = await new TestClient(t.app).get(`/api/v1/invitations/${token}`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().invitation).toMatchObject({
+      organizationName: 'Reyes & Daughters',
+      role: 'coordinator',
+      email: inviteeEmail,
+      status: 'pending',
+    });
+
+    const invitee = await signedIn('Sol Associate', inviteeEmail);
+    expect((await invitee.get('/api/v1/me')).json().user.emailVerified).toBe(false);
+    const accepted = await invitee.post(`/api/v1/invitations/${token}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().organization).toMatchObject({
+      id: organizationId,
+      name: 'Reyes & Daughters',
+      role: 'coordinator',
+      can: { canInviteMembers: true, canEditSettings: false },
+    });
+    // Following the emailed link proved the address.
+    expect((await invitee.get('/api/v1/me')).json().user.emailVerified).toBe(true);
+
+    for (const client of [admin, invitee]) {
+      const members = (await client.get(`/api/v1/organizations/${organizationId}/members`)).json().members;
+      expect(members.map((m: { name: string; role: string }) => [m.name, m.role])).toEqual([
+        ['Rosa Reyes', 'admin'],
+        ['Sol Associate', 'coordinator'],
+      ]);
+    }
+    expect((await new TestClient(t.app).get(`/api/v1/invitations/${token}`)).json().invitation.status).toBe(
+      'accepted',
+    );
+    expectError(await invitee.post(`/api/v1/invitations/${token}/accept`), 409, 'INVALID_STATE');
+  });
+});
+
+describe('GET /api/v1/organizations/:organizationId/invitations', () => {
+  it('lists invitations for coordinators and admins, filtered by status; members get 403', async () => {
+    const { organizationId, admin, coordinator, member } = await staffedOrganization();
+    await invite(admin, organizationId, 'future.partner@example.test', 'admin');
+    const url = `/api/v1/organizations/${organizationId}/invitations`;
+
+    const pending = await coordinator.get(`${url}?status=pending`);
+    expect(pending.statusCode).toBe(200);
+    // A coordinator sees the admin invitation but may not revoke or resend it.
+    expect(pending.json().invitations).toMatchObject([
+      { email: 'future.partner@example.test', role: 'admin', can: { revoke: false, resend: false } },
+    ]);
+    const all = (await admin.get(url)).json().invitations;
+    expect(all.map((i: { status: string }) => i.status)).toEqual(['pending', 'accepted', 'accepted']);
+    expect(all[0].can).toEqual({ revoke: true, resend: true });
+    expect(all[1].can).toEqual({ revoke: false, resend: false });
+    expectError(await member.get(url), 403, 'FORBIDDEN');
+  });
+
+  it('answers 401 without a session and 400 for an unknown status', async () => {
+    const admin = await signedIn('Bo Admin');
+    const organizationId = await createOrganization(admin);
+    const url = `/api/v1/organizations/${organizationId}/invitations`;
+    expectError(await new TestClient(t.app).get(url), 401, 'UNAUTHENTICATED');
+    expectField(await admin.get(`${url}?status=lost`), 'querystring.status');
+  });
+});
+
+describe('POST /api/v1/organizations/:organizationId/invitations', () => {
+  it('lets coordinators invite, but only admins invite admins; members get 403', async () => {
+    const { organizationId, coordinator, member } = await staffedOrganization();
+    const url = `/api/v1/organizations/${organizationId}/invitations`;
+    const refused = await coordinator.post(url, { email: 'boss@example.test', role: 'admin' });
+    expectError(refused, 403, 'FORBIDDEN');
+    expect(refused.json().error.message).toMatch(/only admins/i);
+    expectError(await member.post(url, { email: 'friend@example.test' }), 403, 'FORBIDDEN');
+    const created = await coordinator.post(url, { email: 'clerk@example.test' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().invitation).toMatchObject({ role: 'member', invitedBy: 'Cy Coordinator' });
+  });
+
+  it('refuses to invite someone who is already a member (409)', async () => {
+    const { organizationId, admin, member } = await staffedOrganization();
+    const response = await admin.post(`/api/v1/organizations/${organizationId}/invitations`, {
+      email: member.email.toUpperCase(),
+    });
+    expectError(response, 409, 'CONFLICT');
+    expect(response.json().error.message).toContain(member.email);
+  });
+
+  it('replaces the pending invitation when the same address is invited again', async () => {
+    const admin = await signedIn('Di Admin');
+    const organizationId = await createOrganization(admin);
+    const first = await invite(admin, organizationId, 'again@example.test', 'member');
+    const second = await invite(admin, organizationId, 'again@example.test', 'coordinator');
+    expectError(await new TestClient(t.app).get(`/api/v1/invitations/${first.token}`), 404, 'NOT_FOUND');
+    const listed = (await admin.get(`/api/v1/organizations/${organizationId}/invitations`)).json()
+      .invitations;
+    expect(listed.map((i: { id: string; role: string }) => [i.id, i.role])).toEqual([
+      [second.id, 'coordinator'],
+    ]);
+  });
+
+  it('answers 401, 403 without CSRF, and 400 naming the field', async () => {
+    const admin = await signedIn('Ed Admin');
+    const organizationId = await createOrganization(admin);
+    const url = `/api/v1/organizations/${organizationId}/invitations`;
+    expectError(await new TestClient(t.app).post(url, { email: 'a@example.test' }), 401, 'UNAUTHENTICATED');
+    expectError(
+      await admin.request({ method: 'POST', url, payload: { email: 'a@example.test' }, csrf: false }),
+      403,
+      'FORBIDDEN',
+    );
+    expectField(await admin.post(url, { email: 'not-an-email' }), 'email');
+    expectField(await admin.post(url, { email: 'a@example.test', role: 'owner' }), 'role');
+    expectField(await admin.post(url, { email: 'a@example.test', message: 'Welcome!' }), 'message');
+    expect((await admin.get(url)).json().invitations).toEqual([]);
+    expect(await db().select().from(emails).where(eq(emails.to, 'a@example.test'))).toEqual([]);
+  });
+});
+
+describe('revoking and resending', () => {
+  it('revokes: the link stops working and cannot be revoked twice', async () => {
+    const { organizationId, coordinator, member } = await staffedOrganization();
+    const invitee = await signedIn('Flo Revoked');
+    const invitation = await invite(coordinator, organizationId, invitee.email);
+    const url = `/api/v1/organizations/${organizationId}/invitations/${invitation.id}/revoke`;
+
+    expectError(await member.post(url), 403, 'FORBIDDEN');
+    const revoked = await coordinator.post(url);
+    expect(revoked.statusCode).toBe(200);
+    expect(revoked.json().invitation).toMatchObject({
+      status: 'revoked',
+      can: { revoke: false, resend: false },
+    });
+    expect(
+      (await new TestClient(t.app).get(`/api/v1/invitations/${invitation.token}`)).json().invitation.status,
+    ).toBe('revoked');
+    const refused = await invitee.post(`/api/v1/invitations/${invitation.token}/accept`);
+    expectError(refused, 409, 'INVALID_STATE');
+    expect(refused.json().error.message).toMatch(/revoked/);
+    expectError(await coordinator.post(url), 409, 'INVALID_STATE');
+  });
+
+  it('resends with a new link and expiry; the old link stops working', async () => {
+    const admin = await signedIn('Gil Admin');
+    const organizationId = await createOrganization(admin);
+    const invitee = await signedIn('Hana Resent');
+    const invitation = await invite(admin, organizationId, invitee.email);
+    const response = await admin.post(
+      `/api/v1/organizations/${organizationId}/invitations/${invitation.id}/resend`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json().invitation).toMatchObject({ id: invitation.id, status: 'pending' });
+    const fresh = await invitationLink(invitee.email);
+    expect(fresh.token).not.toBe(invitation.token);
+    expectError(await invitee.post(`/api/v1/invitations/${invitation.token}/accept`), 404, 'NOT_FOUND');
+    expect((await invitee.post(`/api/v1/invitations/${fresh.token}/accept`)).statusCode).toBe(200);
+  });
+
+  it.each(['revoke', 'resend'])(
+    '%s answers 401, 403 without CSRF, 400 naming the field, 404',
+    async (action) => {
+      const { organizationId, admin, member } = await staffedOrganization();
+      const invitation = await invite(admin, organizationId, uniqueEmail('pending'));
+      const url = `/api/v1/organizations/${organizationId}/invitations/${invitation.id}/${action}`;
+      expectError(await new TestClient(t.app).post(url), 401, 'UNAUTHENTICATED');
+      expectError(await admin.request({ method: 'POST', url, csrf: false }), 403, 'FORBIDDEN');
+      expectError(await member.post(url), 403, 'FORBIDDEN');
+      expectField(await admin.post(url, { reason: 'typo' }), 'reason');
+      expectField(
+        await admin.post(`/api/v1/organizations/${organizationId}/invitations/${'i'.repeat(65)}/${action}`),
+        'params.invitationId',
+      );
+      expectError(
+        await admin.post(`/api/v1/organizations/${organizationId}/invitations/${randomUUID()}/${action}`),
+        404,
+        'NOT_FOUND',
+      );
+      // None of the refused requests touched the invitation.
+      expect(
+        (await new TestClient(t.app).get(`/api/v1/invitations/${invitation.token}`)).json().invitation.status,
+      ).toBe('pending');
+    },
+  );
+});
+
+describe('GET /api/v1/invitations/:token and POST .../accept', () => {
+  it('previews without a session; 400 for a malformed token, 404 for an unknown one', async () => {
+    const anonymous = new TestClient(t.app);
+    expectField(await anonymous.get('/api/v1/invitations/short'), 'params.token');
+    expectField(await anonymous.get(`/api/v1/invitations/${'t'.repeat(43)}?email=x`), 'querystring.email');
+    const unknown = await anonymous.get(`/api/v1/invitations/${'t'.repeat(43)}`);
+    expectError(unknown, 404, 'NOT_FOUND');
+    expect(unknown.json().error.message).toMatch(/not valid/);
+  });
+
+  it('refuses a user signed in with another email (403), saying which address is needed', async () => {
+    const admin = await signedIn('Ike Admin');
+    const organizationId = await createOrganization(admin);
+    const invitation = await invite(admin, organizationId, 'intended@example.test');
+    const other = await signedIn('Jan Other');
+    const response = await other.post(`/api/v1/invitations/${invitation.token}/accept`);
+    expectError(response, 403, 'FORBIDDEN');
+    expect(response.json().error.message).toContain('intended@example.test');
+    expect(response.json().error.message).toContain(other.email);
+    expect((await other.get('/api/v1/organizations')).json().organizations).toEqual([]);
+  });
+
+  it('answers 401 without a session, 403 without CSRF, 400 for a malformed token, 404 for an unknown one', async () => {
+    const admin = await signedIn('Kit Admin');
+    const organizationId = await createOrganization(admin);
+    const invitee = await signedIn('Lou Invitee');
+    const invitation = await invite(admin, organizationId, invitee.email);
+    const url = `/api/v1/invitations/${invitation.token}/accept`;
+    expectError(await new TestClient(t.app).post(url), 401, 'UNAUTHENTICATED');
+    expectError(await invitee.request({ method: 'POST', url, csrf: false }), 403, 'FORBIDDEN');
+    expectField(await invitee.post('/api/v1/invitations/short/accept'), 'params.token');
+    expectField(await invitee.post(url, { role: 'admin' }), 'role');
+    expectError(await invitee.post(`/api/v1/invitations/${'u'.repeat(43)}/accept`), 404, 'NOT_FOUND');
+    expect((await invitee.get('/api/v1/organizations')).json().organizations).toEqual([]);
+  });
+
+  it('refuses an invitation after its 7 days (409), until it is resent', async () => {
+    const admin = await signedIn('Max Admin');
+    const organizationId = await createOrganization(admin);
+    const invitee = await signedIn('Nia Late');
+    const invitation = await invite(admin, organizationId, invitee.email);
+
+    const expiresAt = new Date(invitation.expiresAt).getTime();
+    clock().advance(expiresAt - 1 - clock().now().getTime());
+    expect((await invitee.get(`/api/v1/invitations/${invitation.token}`)).json().invitation.status).toBe(
+      'pending',
+    );
+    clock().advance(1);
+    expect((await invitee.get(`/api/v1/invitations/${invitation.token}`)).json().invitation.status).toBe(
+      'expired',
+    );
+    const listed = (
+      await admin.get(`/api/v1/organizations/${organizationId}/invitations?status=expired`)
+    ).json();
+    expect(listed.invitations).toMatchObject([{ id: invitation.id, can: { resend: true } }]);
+    const refused = await invitee.post(`/api/v1/invitations/${invitation.token}/accept`);
+    expectError(refused, 409, 'INVALID_STATE');
+    expect(refused.json().error.message).toMatch(/expired/);
+
+    const resent = await admin.post(
+      `/api/v1/organizations/${organizationId}/invitations/${invitation.id}/resend`,
+    );
+    expect(new Date(resent.json().invitation.expiresAt).getTime()).toBe(clock().now().getTime() + 7 * DAY);
+    const { token } = await invitationLink(invitee.email);
+    expect((await invitee.post(`/api/v1/invitations/${token}/accept`)).json().organization.role).toBe(
+      'member',
+    );
+  });
+});
