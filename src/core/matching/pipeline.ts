@@ -278,7 +278,9 @@ export function matchProgram(
   const feasibleCount = new Int32Array(menteeCount);
   const bestScore = new Int32Array(menteeCount).fill(-1);
   const openMentors: number[] = [];
-  for (let j = 0; j < mentorCount; j++) if (index.mentorOpen[j] > 0) openMentors.push(j);
+  // Mentors without a seat or not eligible fail every pair; skipping them changes no result, only time.
+  for (let j = 0; j < mentorCount; j++)
+    if (index.mentorOpen[j] > 0 && index.mentorEligible[j] === 1) openMentors.push(j);
   const rowMentors = new Int32Array(mentorCount);
   const rowScores = new Int32Array(mentorCount);
   const rowSums = new Float64Array(mentorCount);

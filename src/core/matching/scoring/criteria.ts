@@ -272,12 +272,15 @@ const timeZone: Criterion = {
 
 /** Value of the availability criterion for mentee i and mentor j, 0..1. */
 export function availabilityValue(pool: PreparedPool, i: number, j: number): number {
-  const a = pool.mentees.availability;
+  const mentees = pool.mentees;
+  const a = mentees.availability;
   const b = pool.mentors.availability;
   let slots = 0;
   const aBase = i * WEEK_WORDS;
   const bBase = j * WEEK_WORDS;
-  for (let w = 0; w < WEEK_WORDS; w++) {
+  // Only the mentee's non-zero words can overlap.
+  for (let k = mentees.availabilityWordStart[i], end = mentees.availabilityWordStart[i + 1]; k < end; k++) {
+    const w = mentees.availabilityWords[k];
     const x = a[aBase + w] & b[bBase + w];
     if (x !== 0) slots += popcount(x);
   }

@@ -69,6 +69,9 @@ export interface PreparedSide {
   offsetMinutes: Int32Array;
   availability: Uint32Array;
   availabilityMinutes: Int32Array;
+  /** Indices of the non-zero availability words of each person (CSR): a few windows touch few words. */
+  availabilityWordStart: Int32Array;
+  availabilityWords: Int8Array;
   organization: Int32Array;
   /** Interned organization + office, -1 when no office is given. */
   office: Int32Array;
@@ -244,6 +247,8 @@ function prepareSide(
     offsetMinutes: new Int32Array(n),
     availability: new Uint32Array(n * WEEK_WORDS),
     availabilityMinutes: new Int32Array(n),
+    availabilityWordStart: new Int32Array(n + 1),
+    availabilityWords: new Int8Array(n * WEEK_WORDS),
     organization: new Int32Array(n),
     office: new Int32Array(n),
     format: new Int8Array(n),
@@ -318,14 +323,17 @@ function prepareSide(
       weekOffsets,
     );
     let slots = 0;
+    let used = side.availabilityWordStart[r];
     for (let w = 0; w < WEEK_WORDS; w++) {
       let x = side.availability[r * WEEK_WORDS + w];
+      if (x !== 0) side.availabilityWords[used++] = w;
       while (x !== 0) {
         x &= x - 1;
         slots++;
       }
     }
     side.availabilityMinutes[r] = slots * 15;
+    side.availabilityWordStart[r + 1] = used;
     side.organization[r] = u.organizations.add(person.organizationId);
     side.office[r] = person.office ? u.offices.add(`${person.organizationId}\u0000${person.office}`) : -1;
     side.format[r] = person.preferredFormat ? MEETING_FORMATS.indexOf(person.preferredFormat) : -1;
