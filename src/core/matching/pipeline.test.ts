@@ -114,6 +114,20 @@ describe('matchProgram', () => {
     ]);
   });
 
+  it('reports a mentee who got fewer mentors than wanted', () => {
+    const mentees = [makeMentee({ id: 'amy', wantedMentors: 2 })];
+    const result = run({ mentees, mentors: [employment] });
+    expect(result.pairs.map((p) => p.mentorId)).toEqual(['mentor-employment']);
+    expect(result.unmatched).toMatchObject([
+      {
+        menteeId: 'amy',
+        reason: 'partially-matched',
+        message: expect.stringMatching(/^Matched with 1 of the 2 mentors wanted/),
+      },
+    ]);
+    expect(result.summary).toMatchObject({ matchedMentees: 1, coverage: 1 });
+  });
+
   it('never makes a pair under the minimum score and says so', () => {
     const mentees = [
       makeMentee({ id: 'amy', practiceAreas: ['tax'], languages: ['fr'], timeZone: 'Asia/Tokyo' }),

@@ -240,10 +240,16 @@ export function matchProgram(
     'rankings.mentors',
     issues,
   );
+  // Pairs already decided (kept or pinned) never reappear as candidates.
+  const taken = new Set<number>();
+  existing.forEach(([i, j], k) => {
+    if (taken.has(i * mentorCount + j)) {
+      issues.push({ path: `incremental.existingPairs.${k}`, message: 'this relationship is listed twice' });
+    }
+    taken.add(i * mentorCount + j);
+  });
   if (issues.length > 0) throw AppError.validation(issues);
 
-  // Pairs already decided (kept or pinned) never reappear as candidates.
-  const taken = new Set<number>(existing.map(([i, j]) => i * mentorCount + j));
   (input.pinned ?? []).forEach((pair, k) => {
     const [i, j] = pinned[k];
     if (taken.has(i * mentorCount + j)) {
