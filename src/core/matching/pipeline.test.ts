@@ -401,6 +401,44 @@ describe('property: matchProgram with the exact solver', () => {
     );
   });
 
+  it('incremental mode keeps every running relationship and never over-fills a seat with new pairs', () => {
+    fc.assert(
+      fc.property(
+        poolArb,
+        constraintsArb,
+        objectiveArb,
+        fc.uniqueArray(fc.tuple(fc.nat(5), fc.nat(4)), { maxLength: 3, selector: ([i, j]) => `${i}|${j}` }),
+        (pool, constraints, objective, picks) => {
+          const settings = { ...makeSettings(), constraints };
+          const existingPairs = picks
+            .filter(([i, j]) => i < pool.mentees.length && j < pool.mentors.length)
+            .map(([i, j]) => ({ menteeId: pool.mentees[i].id, mentorId: pool.mentors[j].id }));
+          const result = matchProgram({ ...pool, settings, objective, incremental: { existingPairs } });
+          for (const pair of existingPairs) {
+            expect(result.pairs).toContainEqual(expect.objectContaining({ ...pair, origin: 'existing' }));
+          }
+          const kept = (id: string, key: 'menteeId' | 'mentorId') =>
+            existingPairs.filter((p) => p[key] === id).length;
+          for (const m of pool.mentors) {
+            const added = result.pairs.filter((p) => p.mentorId === m.id && p.origin !== 'existing').length;
+            if (added > 0)
+              expect(added + kept(m.id, 'mentorId')).toBeLessThanOrEqual(m.capacity - m.seatsUsedElsewhere);
+          }
+          for (const m of pool.mentees) {
+            const added = result.pairs.filter((p) => p.menteeId === m.id && p.origin !== 'existing').length;
+            if (added > 0) expect(added + kept(m.id, 'menteeId')).toBeLessThanOrEqual(m.wantedMentors);
+          }
+          for (const pair of result.pairs.filter((p) => p.origin !== 'existing')) {
+            const a = pool.mentees.find((m) => m.id === pair.menteeId)!;
+            const b = pool.mentors.find((m) => m.id === pair.mentorId)!;
+            expect(explainExclusion(a, b, settings)).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('reaches the brute-force optimum for quality, coverage and fairness', () => {
     const small = poolArb.map((pool) => ({ ...pool, mentees: pool.mentees.slice(0, 4) }));
     const key = (objective: MatchObjective, r: MatchProgramResult) => {
