@@ -9,7 +9,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle, Executor } from '../db/client.ts';
 import type { JobDefinition, JobServices } from './definition.ts';
-import { databaseSqlRunner, executorSqlRunner, type SqlResult, type SqlRunner } from './sql-adapter.ts';
+import {
+  databaseSqlRunner,
+  executorSqlRunner,
+  withDatabaseLock,
+  type SqlResult,
+  type SqlRunner,
+} from './sql-adapter.ts';
 
 export const JOB_SCHEMA = 'pgboss';
 /** Jobs fetched per poll; pg-boss waits a poll interval between fetches even when it found work. */
@@ -18,6 +24,9 @@ const BATCH_SIZE = 10;
 const EXPIRE_IN_SECONDS = 5 * 60;
 /** How long `stop` waits for running jobs before failing them (they are then retried). */
 const STOP_TIMEOUT_MS = 15_000;
+// Any constant works; it only has to be the same in every Second Chair process (and differ from the
+// migration lock in src/db/client.ts).
+const INSTALL_LOCK_KEY = 7_406_315_222;
 
 export type JobOutcome = 'completed' | 'retrying' | 'failed' | 'invalid';
 
@@ -124,16 +133,26 @@ export async function createJobQueue(options: CreateJobQueueOptions): Promise<Jo
   // pg-boss reports worker and maintenance failures as events; an unhandled 'error' event would
   // crash the process.
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
-  await boss.start();
-  for (const definition of definitions) {
-    const retry = definition.retry(config);
-    await boss.createQueue(definition.id, {
-      name: definition.id,
-      retryLimit: retry.maxAttempts - 1,
-      retryDelay: retry.delaySeconds,
-      retryBackoff: retry.backoff,
-      expireInSeconds: EXPIRE_IN_SECONDS,
+  // Installing (or upgrading) the schema and creating the queues, one process at a time.
+  try {
+    await withDatabaseLock(options.database, INSTALL_LOCK_KEY, async () => {
+      await boss.start();
+      for (const definition of definitions) {
+        const retry = definition.retry(config);
+        await boss.createQueue(definition.id, {
+          name: definition.id,
+          retryLimit: retry.maxAttempts - 1,
+          retryDelay: retry.delaySeconds,
+          retryBackoff: retry.backoff,
+          expireInSeconds: EXPIRE_IN_SECONDS,
+        });
+      }
     });
+  } catch (error) {
+    // A started pg-boss keeps timers running; the caller closes the database next.
+    await boss.stop({ graceful: false, close: false }).catch(() => undefined);
+    await tracked.close();
+    throw error;
   }
 
   let isStarted = false;

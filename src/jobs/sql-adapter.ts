@@ -99,3 +99,29 @@ export function executorSqlRunner(executor: Executor): SqlRunner {
     },
   };
 }
+
+/**
+ * Runs `fn` while holding a PostgreSQL session advisory lock, so that app processes starting together
+ * take turns. pg-boss guards its schema creation with a transaction-level advisory lock, but a
+ * `CREATE SCHEMA IF NOT EXISTS` that waited for that lock still sees the catalog as it was before
+ * waiting and fails with a duplicate key. PGlite has a single connection and needs no lock.
+ */
+export async function withDatabaseLock<T>(
+  handle: DatabaseHandle,
+  key: number,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (handle.kind === 'pglite') return fn();
+  const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [key]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [key]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -3,7 +3,7 @@
  * CSRF-protected requests through app.inject().
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { buildServer } from '../../src/http/server.ts';
@@ -37,6 +37,8 @@ export async function createTestApp(
     clock?: Date;
     /** Run background job workers (email delivery); off by default, run jobs with `runtime.jobs.drain()`. */
     startWorkers?: boolean;
+    /** A logger to inspect what the app logs; silent by default. */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env);
@@ -44,7 +46,7 @@ export async function createTestApp(
   const runtime = await createRuntime({
     config,
     database,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     clock: options.clock ? fixedClock(options.clock) : undefined,
     startWorkers: options.startWorkers ?? false,
   });

@@ -34,16 +34,20 @@ export function requirePlatformAdmin(ctx: AppContext): void {
 // precision; the database keeps microseconds.
 const createdAtMs = sql`date_trunc('milliseconds', ${emails.createdAt})`;
 
-/** The recorded emails, newest first, one page at a time (platform admins only). */
+/**
+ * The recorded emails, newest first, one page at a time (platform admins only). A page holds at most
+ * `limit` emails, except when more than `limit` share one millisecond (emails queued in one
+ * transaction share its timestamp): a timestamp cursor cannot split those, so they come together.
+ */
 export async function listEmails(ctx: AppContext, input: ListEmailsInput): Promise<EmailPage> {
   requirePlatformAdmin(ctx);
   const filters: SQL[] = [];
   if (input.to) filters.push(eq(sql`lower(${emails.to})`, input.to.toLowerCase()));
-  if (input.before) filters.push(sql`${createdAtMs} < ${input.before.toISOString()}::timestamptz`);
+  const where = (...more: SQL[]) => and(...filters, ...more);
   const rows = await ctx.db
     .select()
     .from(emails)
-    .where(filters.length ? and(...filters) : undefined)
+    .where(where(...(input.before ? [sql`${createdAtMs} < ${input.before.toISOString()}::timestamptz`] : [])))
     .orderBy(desc(createdAtMs), desc(emails.id))
     .limit(input.limit + 1);
   if (rows.length <= input.limit) return { emails: rows, nextBefore: null };
@@ -53,11 +57,18 @@ export async function listEmails(ctx: AppContext, input: ListEmailsInput): Promi
   // the next page, whose cursor then includes that millisecond.
   const boundary = rows[input.limit].createdAt.getTime();
   const page = rows.slice(0, input.limit).filter((row) => row.createdAt.getTime() !== boundary);
-  if (page.length === 0) {
-    // A whole page within one millisecond: show it and move on (the rest of that millisecond is
-    // skipped; only possible with a page size smaller than a burst of simultaneous emails).
-    const shown = rows.slice(0, input.limit);
-    return { emails: shown, nextBefore: new Date(boundary) };
-  }
-  return { emails: page, nextBefore: new Date(boundary + 1) };
+  if (page.length > 0) return { emails: page, nextBefore: new Date(boundary + 1) };
+
+  const boundaryIso = new Date(boundary).toISOString();
+  const tied = await ctx.db
+    .select()
+    .from(emails)
+    .where(where(sql`${createdAtMs} = ${boundaryIso}::timestamptz`))
+    .orderBy(desc(emails.id));
+  const [older] = await ctx.db
+    .select({ id: emails.id })
+    .from(emails)
+    .where(where(sql`${createdAtMs} < ${boundaryIso}::timestamptz`))
+    .limit(1);
+  return { emails: tied, nextBefore: older ? new Date(boundary) : null };
 }
