@@ -203,6 +203,27 @@ describe('matchProgram', () => {
     );
   });
 
+  it('rejects bad profiles with every field named', () => {
+    const mentees = [
+      makeMentee({ id: 'amy', availability: [{ day: 'mon', startMinute: 600, endMinute: 600 }] }),
+      makeMentee({ id: 'amy', yearsSinceAdmission: undefined }),
+    ];
+    const mentors = [makeMentor({ id: 'x', timeZone: 'America/Portland', capacity: -1 })];
+    expectValidation(
+      () => run({ mentees, mentors }),
+      'mentees.0.availability.0.endMinute',
+      /not equal to start/,
+    );
+    expectValidation(() => run({ mentees, mentors }), 'mentees.1.id', /duplicate id "amy"/);
+    expectValidation(() => run({ mentees, mentors }), 'mentees.1.yearsSinceAdmission', /admissionDate/);
+    expectValidation(
+      () => run({ mentees, mentors }),
+      'mentors.0.timeZone',
+      /unknown IANA time zone "America\/Portland"/,
+    );
+    expectValidation(() => run({ mentees, mentors }), 'mentors.0.capacity', /whole number/);
+  });
+
   it('rejects unknown ids and a bad minimum score', () => {
     expectValidation(
       () =>
