@@ -1,6 +1,6 @@
 import type { PreparedProblem } from './prepare.ts';
 
-/** Candidate pairs of the restricted problem, CSR by mentee. */
+/** Candidate pairs of the restricted problem, CSR by mentee, each row sorted by weight, descending. */
 export interface CandidateGraph {
   offsets: Int32Array;
   mentors: Int32Array;
@@ -20,9 +20,51 @@ export function selectCandidates(
   r: Int32Array | null = null,
 ): CandidateGraph {
   const menteeSide = selectMenteeSide(prep, threshold, k);
+  sortRows(menteeSide, null);
   if (r === null) return menteeSide;
   return addCandidates(menteeSide, selectMentorSide(prep, threshold, r, menteeSide), prep.menteeCount);
 }
+
+/**
+ * Sorts rows (all, or those with `rows[i]` non-zero) by weight, descending, ties by mentor: the flow
+ * engine stops scanning a row at the first arc that cannot improve a label. One packed key per arc,
+ * sorted natively: (MAX_WEIGHT - weight) * span + mentor.
+ */
+export function sortRows(graph: CandidateGraph, rows: Int32Array | null): void {
+  const { offsets, mentors, weights } = graph;
+  const n = offsets.length - 1;
+  let span = 1;
+  for (let e = 0; e < mentors.length; e++) if (mentors[e] >= span) span = mentors[e] + 1;
+  let longest = 0;
+  for (let i = 0; i < n; i++) longest = Math.max(longest, offsets[i + 1] - offsets[i]);
+  const keys = new Float64Array(longest);
+  for (let i = 0; i < n; i++) {
+    if (rows !== null && rows[i] === 0) continue;
+    const start = offsets[i];
+    const length = offsets[i + 1] - start;
+    if (length < 2) continue;
+    let isSorted = true;
+    for (let e = start + 1; e < start + length; e++) {
+      if (weights[e] > weights[e - 1]) {
+        isSorted = false;
+        break;
+      }
+    }
+    if (isSorted) continue;
+    for (let t = 0; t < length; t++) keys[t] = (MAX_WEIGHT - weights[start + t]) * span + mentors[start + t];
+    const row = keys.subarray(0, length);
+    row.sort();
+    for (let t = 0; t < length; t++) {
+      const key = row[t];
+      const mentor = key % span;
+      mentors[start + t] = mentor;
+      weights[start + t] = MAX_WEIGHT - (key - mentor) / span;
+    }
+  }
+}
+
+/** Highest weight a candidate pair can have (a pair score). */
+const MAX_WEIGHT = 1000;
 
 /** Each mentor's `r` best mentees not already among the mentee-side candidates, as sorted triples. */
 function selectMentorSide(
@@ -219,5 +261,7 @@ export function addCandidates(graph: CandidateGraph, extra: Int32Array, n: numbe
     mentors[fill[i]] = extra[3 * t + 1];
     weights[fill[i]++] = extra[3 * t + 2];
   }
-  return { offsets, mentors, weights };
+  const graphOut = { offsets, mentors, weights };
+  sortRows(graphOut, added);
+  return graphOut;
 }

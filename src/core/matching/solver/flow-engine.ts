@@ -33,6 +33,13 @@ export class FlowEngine {
   readonly menteePotential: Float64Array;
   readonly mentorPotential: Float64Array;
   sinkPotential = 0;
+  /**
+   * An upper bound on every right potential: they start at 0 (or the right bonus) and only ever
+   * decrease (each update adds label - D <= 0 on settled nodes). With candidate rows sorted by weight,
+   * descending, an arc's reduced cost is at least p(k) - w - bound, so a row scan stops at the first
+   * arc that cannot beat the sink's label: every later arc weighs no more.
+   */
+  private readonly rightPotentialBound: number;
 
   /** Mentors of each mentee in slots [menteeSlotStart[i], + menteeReal[i]). */
   readonly menteeSlotStart: Int32Array;
@@ -89,6 +96,9 @@ export class FlowEngine {
     this.rightBonus = rightBonus;
     // Starting at the bonus makes the discounted first sink arc's reduced cost exactly 0.
     if (rightBonus) this.mentorPotential.set(rightBonus);
+    let bound = 0;
+    for (let j = 0; j < m; j++) if (this.mentorPotential[j] > bound) bound = this.mentorPotential[j];
+    this.rightPotentialBound = bound;
     this.menteeSlotStart = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) this.menteeSlotStart[i + 1] = this.menteeSlotStart[i] + menteeCapacity[i];
     this.menteeSlotMentor = new Int32Array(this.menteeSlotStart[n]);
@@ -128,8 +138,12 @@ export class FlowEngine {
     const weights = this.candidateWeights;
     const mentors = this.candidateMentors;
     const mentorPotential = this.mentorPotential;
+    const bound = this.rightPotentialBound;
     for (let e = this.candidateOffsets[i], end = this.candidateOffsets[i + 1]; e < end; e++) {
-      const v = weights[e] + mentorPotential[mentors[e]];
+      const w = weights[e];
+      // Rows are sorted by weight, descending: no later arc can raise the maximum.
+      if (w + bound <= potential) break;
+      const v = w + mentorPotential[mentors[e]];
       if (v > potential) potential = v;
     }
     this.menteePotential[i] = potential;
@@ -240,8 +254,15 @@ export class FlowEngine {
     this.settledCount = 0;
   }
 
-  /** Expands a settled mentee: its unused candidate pairs and (if any seat may stay empty) its dummy arc. */
-  private expandMentee(k: number, sinkBest: number): number {
+  /**
+   * Expands a settled mentee: its dummy arc (if any seat may stay empty), then its unused candidate
+   * pairs. A pair into a mentor with a free seat also offers the sink a path at once (label + the sink
+   * arc's reduced cost): an upper bound on the sink's distance, which tightens the row cutoff early.
+   * That is sound: the sink's label is always the length of a real path (pred links stay valid, and a
+   * later, shorter label for that mentor is below the sink's and so gets settled and re-offered), and
+   * arcs skipped by the cutoff cannot give any node a label below the final distance D.
+   */
+  private expandMentee(k: number): void {
     const n = this.n;
     const dk = this.label[k];
     const pk = this.menteePotential[k];
@@ -251,23 +272,43 @@ export class FlowEngine {
     const mentorPotential = this.mentorPotential;
     const label = this.label;
     const hasPairs = this.menteeReal[k] > 0;
-    for (let e = this.candidateOffsets[k], end = this.candidateOffsets[k + 1]; e < end; e++) {
-      const j = mentors[e];
-      const value = base - weights[e] - mentorPotential[j];
-      const node = n + j;
-      if (value < label[node] && value < sinkBest) {
-        if (hasPairs && this.isMatched(k, j)) continue;
-        this.relaxEdge(node, value, k, e);
-      }
-    }
+    const sinkPotential = this.sinkPotential;
     if (this.menteeDummy[k] < this.menteeCapacity[k]) {
-      const value = base + this.dummyCost(k) - this.sinkPotential;
+      const value = base + this.dummyCost(k) - sinkPotential;
       if (value < this.sinkLabel) {
         this.sinkLabel = value;
         this.sinkPred = k;
       }
     }
-    return this.sinkLabel;
+    let sinkBest = this.sinkLabel;
+    // value >= base - w - bound, and w only falls along the row: stop once that bound reaches the sink.
+    const reach = base - this.rightPotentialBound;
+    let cutoff = reach - sinkBest;
+    const mentorUsed = this.mentorUsed;
+    const mentorCapacity = this.mentorCapacity;
+    const rightBonus = this.rightBonus;
+    for (let e = this.candidateOffsets[k], end = this.candidateOffsets[k + 1]; e < end; e++) {
+      const w = weights[e];
+      if (w <= cutoff) break;
+      const j = mentors[e];
+      const pj = mentorPotential[j];
+      const value = base - w - pj;
+      const node = n + j;
+      if (value < label[node] && value < sinkBest) {
+        if (hasPairs && this.isMatched(k, j)) continue;
+        this.relaxEdge(node, value, k, e);
+        const used = mentorUsed[j];
+        if (used < mentorCapacity[j]) {
+          const through = value + pj - sinkPotential - (used === 0 && rightBonus ? rightBonus[j] : 0);
+          if (through < sinkBest) {
+            this.sinkLabel = through;
+            this.sinkPred = node;
+            sinkBest = through;
+            cutoff = reach - sinkBest;
+          }
+        }
+      }
+    }
   }
 
   private sinkLabel = Infinity;
@@ -310,7 +351,7 @@ export class FlowEngine {
       if (label[top] >= this.sinkLabel) break;
       this.heapPop();
       this.settled[this.settledCount++] = top;
-      if (top < n) this.expandMentee(top, this.sinkLabel);
+      if (top < n) this.expandMentee(top);
       else this.expandMentor(top - n, this.sinkLabel);
     }
     const distance = this.sinkLabel;
