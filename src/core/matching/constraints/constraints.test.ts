@@ -103,7 +103,9 @@ describe('explainExclusion', () => {
   });
 
   it('reports a mentee who wants no mentor', () => {
-    expect(codes(mentee({ wantedMentors: 0 }), mentor(), makeSettings())).toEqual(['mentee-needs-no-mentor']);
+    expect(explainExclusion(mentee({ wantedMentors: 0 }), mentor(), makeSettings())).toEqual([
+      { code: 'mentee-needs-no-mentor', message: 'The mentee does not want a mentor in this program.' },
+    ]);
   });
 
   it('applies the inside / outside mentoring rule', () => {

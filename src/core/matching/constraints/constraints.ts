@@ -242,7 +242,10 @@ function message(index: ConstraintIndex, i: number, j: number, code: ExclusionCo
     case 'mentor-no-open-seats':
       return `The mentor has no open seats (capacity ${mentor.capacity}, ${mentor.seatsUsedElsewhere} used in other programs${index.mentorOpen[j] < mentor.capacity - mentor.seatsUsedElsewhere ? ', the rest by relationships kept in this program' : ''}).`;
     case 'mentee-needs-no-mentor':
-      return `The mentee already has the ${mentee.wantedMentors === 1 ? 'mentor they want' : `${mentee.wantedMentors} mentors they want`}.`;
+      if (mentee.wantedMentors <= 0) return 'The mentee does not want a mentor in this program.';
+      return mentee.wantedMentors === 1
+        ? 'The mentee already has the mentor they want.'
+        : `The mentee already has the ${mentee.wantedMentors} mentors they want.`;
     case 'do-not-match':
       return 'The coordinator marked this pair as do-not-match.';
     case 'conflict-of-interest':
