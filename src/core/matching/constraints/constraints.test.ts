@@ -201,6 +201,17 @@ describe('explainExclusion', () => {
     ]);
   });
 
+  it('measures across the date line the short way and says so', () => {
+    const reasons = explainExclusion(
+      mentee({ timeZone: 'America/Chicago' }),
+      mentor({ timeZone: 'Australia/Sydney' }),
+      rules({ maxTimeZoneDifferenceHours: 6 }),
+    );
+    expect(reasons[0].message).toBe(
+      'Their time zones are 9 hours apart at the reference date (mentee UTC−05:00, mentor UTC+10:00, counted the short way round the clock); the program allows at most 6.',
+    );
+  });
+
   it('never repeats a previous pairing and honours do-not-match', () => {
     const pair = [{ menteeId: 'ana', mentorId: 'ben' }];
     expect(codes(mentee(), mentor(), rules({ previousPairs: pair }))).toEqual(['previous-pairing']);

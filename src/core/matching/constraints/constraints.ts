@@ -285,7 +285,8 @@ function message(index: ConstraintIndex, i: number, j: number, code: ExclusionCo
       const a = pool.mentees.offsetMinutes[i];
       const b = pool.mentors.offsetMinutes[j];
       const hours = round1(timeZoneDistanceMinutes(a, b) / 60);
-      return `Their time zones are ${hours} hours apart at the reference date (mentee ${formatUtcOffset(a)}, mentor ${formatUtcOffset(b)}); the program allows at most ${c.maxTimeZoneDifferenceHours}.`;
+      const wraps = Math.abs(a - b) > 720 ? ', counted the short way round the clock' : '';
+      return `Their time zones are ${hours} hours apart at the reference date (mentee ${formatUtcOffset(a)}, mentor ${formatUtcOffset(b)}${wraps}); the program allows at most ${c.maxTimeZoneDifferenceHours}.`;
     }
   }
 }

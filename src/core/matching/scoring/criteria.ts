@@ -266,7 +266,9 @@ const timeZone: Criterion = {
     const b = pool.mentors.offsetMinutes[j];
     const distance = timeZoneDistanceMinutes(a, b);
     if (distance === 0) return `same time zone offset (${formatUtcOffset(a)})`;
-    return `${hours(distance)} apart (mentee ${formatUtcOffset(a)}, mentor ${formatUtcOffset(b)})`;
+    // −05:00 and +10:00 read as 15 hours; say why the engine counts 9.
+    const wraps = Math.abs(a - b) > 720 ? ', counted the short way round the clock' : '';
+    return `${hours(distance)} apart (mentee ${formatUtcOffset(a)}, mentor ${formatUtcOffset(b)}${wraps})`;
   },
 };
 
