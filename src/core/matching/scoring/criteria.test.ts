@@ -151,7 +151,7 @@ describe('jurisdiction', () => {
     );
     expect(r).toMatchObject({
       score: 0,
-      reason: 'mentor is not admitted where the mentee practises (England and Wales (GB-ENG))',
+      reason: 'mentor is not admitted in England and Wales (GB-ENG), where the mentee practises',
     });
   });
 });

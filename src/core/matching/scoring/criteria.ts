@@ -213,7 +213,7 @@ const jurisdiction: Criterion = {
     });
     const names = (bits: number[]) => joinLabels(bits.map((bit) => jurisdictionName(u.ids[bit])));
     if (covered.length > 0) return `mentor is admitted in ${names(covered)}, where the mentee practises`;
-    return `mentor is not admitted where the mentee practises (${names(bitsOf(pool.mentees.practiceJurisdictions, i, u.words))})`;
+    return `mentor is not admitted in ${names(bitsOf(pool.mentees.practiceJurisdictions, i, u.words))}, where the mentee practises`;
   },
 };
 
