@@ -1,0 +1,276 @@
+/**
+ * Every page of the web app, as code-based TanStack Router routes. Organization pages live under
+ * /o/:organizationId so that links can be shared and the browser's back button works across
+ * organizations.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  Outlet,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  redirect,
+  useRouter,
+} from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { z } from 'zod';
+import { isApiError } from './api/client.ts';
+import { meQuery, organizationQuery, organizationsQuery } from './api/queries.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { markNavigated } from './components/Page.tsx';
+import { PublicLayout } from './components/PublicLayout.tsx';
+import { Loading } from './components/QueryState.tsx';
+import {
+  clearLastOrganizationId,
+  getLastOrganizationId,
+  setLastOrganizationId,
+} from './lib/last-organization.ts';
+import { safeRedirect } from './lib/safe-redirect.ts';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
+import { CreateOrganizationPage } from './pages/CreateOrganizationPage.tsx';
+import { EmailOutboxPage } from './pages/EmailOutboxPage.tsx';
+import { EmailPage } from './pages/EmailPage.tsx';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
+import { InvitationsPage } from './pages/InvitationsPage.tsx';
+import { MemberProfilePage } from './pages/MemberProfilePage.tsx';
+import { MembersPage } from './pages/MembersPage.tsx';
+import { MyProfilePage } from './pages/MyProfilePage.tsx';
+import { ErrorPage, NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrganizationNotFound } from './pages/OrganizationNotFound.tsx';
+import { OrganizationOverviewPage } from './pages/OrganizationOverviewPage.tsx';
+import { OrganizationSettingsPage } from './pages/OrganizationSettingsPage.tsx';
+import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { SignUpPage } from './pages/SignUpPage.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+// The router parses search values as JSON ("?token=123" would be a number); keep them as text.
+const text = z.preprocess(
+  (value) =>
+    typeof value === 'string' || typeof value === 'number' ? String(value) || undefined : undefined,
+  z.string().optional(),
+);
+
+function Root() {
+  const router = useRouter();
+  useEffect(
+    () =>
+      router.subscribe('onBeforeNavigate', (event) => {
+        if (event.fromLocation && event.pathChanged) markNavigated();
+      }),
+    [router],
+  );
+  return (
+    <>
+      <Outlet />
+      {/* Page titles are read out here after a navigation (see components/Page.tsx). */}
+      <div id="route-announcer" className="visually-hidden" aria-live="polite" aria-atomic="true" />
+    </>
+  );
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Root,
+  // Who is signed in decides most redirects; one request before the first page.
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(meQuery);
+  },
+  notFoundComponent: NotFoundPage,
+  errorComponent: ({ error }) => <ErrorPage error={error} />,
+});
+
+// Pages for people who are not signed in (the invitation page serves both).
+const publicRoute = createRoute({ getParentRoute: () => rootRoute, id: '_public', component: PublicLayout });
+
+const signInSearch = z.object({ redirect: text, email: text });
+
+const redirectIfSignedIn = async ({
+  context,
+  search,
+}: {
+  context: RouterContext;
+  search: { redirect?: string };
+}) => {
+  const me = await context.queryClient.ensureQueryData(meQuery);
+  if (me) redirect({ href: safeRedirect(search.redirect), throw: true });
+};
+
+const signInRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'sign-in',
+  validateSearch: signInSearch,
+  beforeLoad: redirectIfSignedIn,
+  component: SignInPage,
+});
+const signUpRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'sign-up',
+  validateSearch: signInSearch,
+  beforeLoad: redirectIfSignedIn,
+  component: SignUpPage,
+});
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'forgot-password',
+  validateSearch: z.object({ email: text }),
+  component: ForgotPasswordPage,
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'reset-password',
+  // better-auth redirects the emailed link here with ?token=… or, for a bad token, ?error=INVALID_TOKEN.
+  validateSearch: z.object({ token: text, error: text }),
+  component: ResetPasswordPage,
+});
+const invitationRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'invitations/$token',
+  component: AcceptInvitationPage,
+});
+
+// Everything else needs a session.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) {
+      redirect({
+        to: '/sign-in',
+        search: { redirect: location.href === '/' ? undefined : location.href },
+        throw: true,
+      });
+    }
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  // Reopen the organization used last, else the first one, else offer to create one.
+  beforeLoad: async ({ context }) => {
+    const organizations = await context.queryClient.ensureQueryData(organizationsQuery);
+    const last = getLastOrganizationId();
+    const target = organizations.find((o) => o.id === last) ?? organizations[0];
+    if (target) redirect({ to: '/o/$organizationId', params: { organizationId: target.id }, throw: true });
+    redirect({ to: '/organizations/new', throw: true });
+  },
+});
+
+const createOrganizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organizations/new',
+  component: CreateOrganizationPage,
+});
+
+const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'o/$organizationId',
+  loader: async ({ context, params }) => {
+    await context.queryClient.ensureQueryData(organizationQuery(params.organizationId));
+    setLastOrganizationId(params.organizationId);
+  },
+  errorComponent: ({ error }) => {
+    if (isApiError(error, 'NOT_FOUND', 'VALIDATION_FAILED')) return <OrganizationNotFound />;
+    return <ErrorPage error={error} />;
+  },
+  onError: (error) => {
+    if (isApiError(error, 'NOT_FOUND')) clearLastOrganizationId();
+  },
+  component: Outlet,
+});
+
+const organizationIndexRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/',
+  component: OrganizationOverviewPage,
+});
+const membersRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'members',
+  component: MembersPage,
+});
+const memberProfileRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'members/$membershipId',
+  component: MemberProfilePage,
+});
+const myProfileRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'profile',
+  component: MyProfilePage,
+});
+const invitationsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'invitations',
+  component: InvitationsPage,
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'settings',
+  component: OrganizationSettingsPage,
+});
+
+const emailsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/emails',
+  component: Outlet,
+});
+const emailsIndexRoute = createRoute({
+  getParentRoute: () => emailsRoute,
+  path: '/',
+  validateSearch: z.object({ to: text }),
+  component: EmailOutboxPage,
+});
+const emailRoute = createRoute({
+  getParentRoute: () => emailsRoute,
+  path: '$emailId',
+  component: EmailPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  publicRoute.addChildren([
+    signInRoute,
+    signUpRoute,
+    forgotPasswordRoute,
+    resetPasswordRoute,
+    invitationRoute,
+  ]),
+  appRoute.addChildren([
+    homeRoute,
+    createOrganizationRoute,
+    organizationRoute.addChildren([
+      organizationIndexRoute,
+      membersRoute,
+      memberProfileRoute,
+      myProfileRoute,
+      invitationsRoute,
+      settingsRoute,
+    ]),
+    emailsRoute.addChildren([emailsIndexRoute, emailRoute]),
+  ]),
+]);
+
+/** Builds the router around the app's query client. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // TanStack Query decides freshness; the router always asks it.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: () => <Loading />,
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
