@@ -20,7 +20,6 @@ export function selectCandidates(
   r: Int32Array | null = null,
 ): CandidateGraph {
   const menteeSide = selectMenteeSide(prep, threshold, k);
-  sortRows(menteeSide, null);
   if (r === null) return menteeSide;
   return addCandidates(menteeSide, selectMentorSide(prep, threshold, r, menteeSide), prep.menteeCount);
 }
@@ -66,7 +65,12 @@ export function sortRows(graph: CandidateGraph, rows: Int32Array | null): void {
 /** Highest weight a candidate pair can have (a pair score). */
 const MAX_WEIGHT = 1000;
 
-/** Each mentor's `r` best mentees not already among the mentee-side candidates, as sorted triples. */
+/**
+ * Each mentor's `r` best mentees not already among the mentee-side candidates, as sorted triples.
+ * One sequential pass over the rows keeps a small min-heap per mentor (column); after the first rows
+ * almost every pair fails the one comparison with the heap's minimum, so the pass costs about a plain
+ * read of the matrix, where a column scan would stride through it.
+ */
 function selectMentorSide(
   prep: PreparedProblem,
   threshold: number,
@@ -75,56 +79,71 @@ function selectMentorSide(
 ): Int32Array {
   const n = prep.menteeCount;
   const m = prep.mentorCount;
-  // Column access: dense strides through the matrix; sparse goes through a transposed CSR.
-  const columnMentees = new Int32Array(Math.max(n, 1));
-  const columnWeights = new Int32Array(Math.max(n, 1));
-  const chosenOffsets = new Int32Array(m + 1);
-  const chosen: number[] = [];
-  let transposeOffsets: Int32Array | null = null;
-  let transposeMentees: Int32Array | null = null;
-  let transposeWeights: Int32Array | null = null;
-  if (!prep.dense) {
+  const floor = Math.max(threshold, 0);
+  let width = 0;
+  for (let j = 0; j < m; j++) width = Math.max(width, r[j]);
+  const heapWeight = new Int32Array(Math.max(m * width, 1));
+  const heapMentee = new Int32Array(Math.max(m * width, 1));
+  const heapSize = new Int32Array(m);
+  // The weight a pair must beat to enter column j's heap (floor - 1 until the heap is full).
+  const entry = new Int32Array(m).fill(floor - 1);
+  const offer = (j: number, i: number, w: number): void => {
+    const limit = r[j];
+    if (limit === 0) return;
+    const base = j * width;
+    let size = heapSize[j];
+    let pos: number;
+    if (size < limit) {
+      pos = size++;
+      heapSize[j] = size;
+      while (pos > 0) {
+        const parent = (pos - 1) >> 1;
+        if (heapWeight[base + parent] <= w) break;
+        heapWeight[base + pos] = heapWeight[base + parent];
+        heapMentee[base + pos] = heapMentee[base + parent];
+        pos = parent;
+      }
+    } else {
+      pos = 0;
+      for (;;) {
+        let child = 2 * pos + 1;
+        if (child >= size) break;
+        if (child + 1 < size && heapWeight[base + child + 1] < heapWeight[base + child]) child++;
+        if (heapWeight[base + child] >= w) break;
+        heapWeight[base + pos] = heapWeight[base + child];
+        heapMentee[base + pos] = heapMentee[base + child];
+        pos = child;
+      }
+    }
+    heapWeight[base + pos] = w;
+    heapMentee[base + pos] = i;
+    if (size === limit) entry[j] = heapWeight[base];
+  };
+  if (prep.dense) {
+    const dense = prep.dense;
+    for (let i = 0; i < n; i++) {
+      const base = i * m;
+      for (let j = 0; j < m; j++) {
+        const w = dense[base + j];
+        if (w > entry[j]) offer(j, i, w);
+      }
+    }
+  } else {
     const offsets = prep.offsets!;
     const mentors = prep.mentors!;
     const weights = prep.weights!;
-    transposeOffsets = new Int32Array(m + 1);
-    for (let e = 0; e < mentors.length; e++) transposeOffsets[mentors[e] + 1]++;
-    for (let j = 0; j < m; j++) transposeOffsets[j + 1] += transposeOffsets[j];
-    const fill = transposeOffsets.slice(0, m);
-    transposeMentees = new Int32Array(mentors.length);
-    transposeWeights = new Int32Array(mentors.length);
     for (let i = 0; i < n; i++) {
       for (let e = offsets[i]; e < offsets[i + 1]; e++) {
-        const slot = fill[mentors[e]]++;
-        transposeMentees[slot] = i;
-        transposeWeights[slot] = weights[e];
+        const j = mentors[e];
+        const w = weights[e];
+        if (w > entry[j]) offer(j, i, w);
       }
     }
   }
+  const chosen: number[] = [];
   for (let j = 0; j < m; j++) {
-    let length = 0;
-    if (prep.dense) {
-      const dense = prep.dense;
-      for (let i = 0, at = j; i < n; i++, at += m) {
-        const w = dense[at];
-        if (w >= 0 && w >= threshold) {
-          columnMentees[length] = i;
-          columnWeights[length++] = w;
-        }
-      }
-    } else {
-      for (let e = transposeOffsets![j]; e < transposeOffsets![j + 1]; e++) {
-        const w = transposeWeights![e];
-        if (w >= threshold) {
-          columnMentees[length] = transposeMentees![e];
-          columnWeights[length++] = w;
-        }
-      }
-    }
-    const take = Math.min(r[j], length);
-    if (take < length) selectTop(columnMentees, columnWeights, length, take);
-    for (let t = 0; t < take; t++) chosen.push(columnMentees[t], j, columnWeights[t]);
-    chosenOffsets[j + 1] = chosen.length;
+    const base = j * width;
+    for (let t = 0; t < heapSize[j]; t++) chosen.push(heapMentee[base + t], j, heapWeight[base + t]);
   }
   // Group by mentee and drop pairs the mentee side already has.
   const count = chosen.length / 3;
@@ -153,56 +172,131 @@ function selectMentorSide(
   return Int32Array.from(result);
 }
 
+/**
+ * Each row's `k[i]` best pairs at or above the threshold, already sorted by weight, descending (ties by
+ * mentor): a histogram of the row's weights gives the cut weight, and a second pass places each kept
+ * pair at its rank directly (a counting sort), so no quickselect and no separate sort.
+ */
 function selectMenteeSide(prep: PreparedProblem, threshold: number, k: Int32Array): CandidateGraph {
   const n = prep.menteeCount;
   const m = prep.mentorCount;
   const offsets = new Int32Array(n + 1);
+  const floor = Math.max(threshold, 0);
   let capacity = 0;
   for (let i = 0; i < n; i++) capacity += Math.min(k[i], prep.eligibleCount[i]);
   let mentors: Int32Array = new Int32Array(capacity);
   let weights: Int32Array = new Int32Array(capacity);
+  const histogram = new Int32Array(MAX_WEIGHT + 1);
   const rowMentors = new Int32Array(Math.max(m, 1));
   const rowWeights = new Int32Array(Math.max(m, 1));
+  const needsSort = new Int32Array(n);
+  const dense = prep.dense;
+  const offsetsIn = prep.offsets;
+  const mentorsIn = prep.mentors;
+  const weightsIn = prep.weights;
   let out = 0;
   for (let i = 0; i < n; i++) {
-    let length = 0;
-    if (prep.dense) {
-      const dense = prep.dense;
-      const base = i * m;
-      for (let j = 0; j < m; j++) {
-        const w = dense[base + j];
-        if (w >= threshold && w >= 0) {
-          rowMentors[length] = j;
+    const base = i * m;
+    const from = dense ? 0 : offsetsIn![i];
+    const to = dense ? m : offsetsIn![i + 1];
+    if (to - from < LONG_ROW) {
+      // Short rows: collect, quickselect, and sort the few kept afterwards.
+      let length = 0;
+      for (let e = from; e < to; e++) {
+        const w = dense ? dense[base + e] : weightsIn![e];
+        if (w >= floor) {
+          rowMentors[length] = dense ? e : mentorsIn![e];
           rowWeights[length++] = w;
         }
       }
+      const take = Math.min(k[i], length);
+      if (take < length) selectTop(rowMentors, rowWeights, length, take);
+      if (out + take > mentors.length) {
+        const grown = Math.max(out + take, mentors.length * 2);
+        mentors = copyInto(new Int32Array(grown), mentors);
+        weights = copyInto(new Int32Array(grown), weights);
+      }
+      for (let t = 0; t < take; t++) {
+        mentors[out] = rowMentors[t];
+        weights[out++] = rowWeights[t];
+      }
+      offsets[i + 1] = out;
+      needsSort[i] = 1;
+      continue;
+    }
+    let length = 0;
+    if (dense) {
+      for (let j = 0; j < m; j++) {
+        const w = dense[base + j];
+        if (w >= floor) {
+          histogram[w]++;
+          length++;
+        }
+      }
     } else {
-      const offsetsIn = prep.offsets!;
-      const mentorsIn = prep.mentors!;
-      const weightsIn = prep.weights!;
-      for (let e = offsetsIn[i]; e < offsetsIn[i + 1]; e++) {
-        if (weightsIn[e] >= threshold) {
-          rowMentors[length] = mentorsIn[e];
-          rowWeights[length++] = weightsIn[e];
+      for (let e = from; e < to; e++) {
+        const w = weightsIn![e];
+        if (w >= floor) {
+          histogram[w]++;
+          length++;
         }
       }
     }
     const take = Math.min(k[i], length);
-    if (take < length) selectTop(rowMentors, rowWeights, length, take);
+    offsets[i + 1] = out + take;
     if (out + take > mentors.length) {
       // Only reachable when threshold filtering is looser than eligibleCount assumed; grow once.
       const grown = Math.max(out + take, mentors.length * 2);
       mentors = copyInto(new Int32Array(grown), mentors);
       weights = copyInto(new Int32Array(grown), weights);
     }
-    for (let t = 0; t < take; t++) {
-      mentors[out] = rowMentors[t];
-      weights[out++] = rowWeights[t];
+    // histogram[w] becomes the next output slot of weight w, from the top weight down to `cut`, the
+    // lowest weight kept (only the first few pairs of that weight fit, up to `cutEnd`).
+    let cut = MAX_WEIGHT;
+    let position = out;
+    if (take > 0) {
+      for (;;) {
+        const count = histogram[cut];
+        histogram[cut] = position;
+        position += count;
+        if (position - out >= take || cut === floor) break;
+        cut--;
+      }
     }
-    offsets[i + 1] = out;
+    const cutEnd = out + take;
+    if (take > 0) {
+      if (dense) {
+        for (let j = 0; j < m; j++) {
+          const w = dense[base + j];
+          if (w < cut) continue;
+          const slot = histogram[w];
+          if (w === cut && slot >= cutEnd) continue;
+          histogram[w] = slot + 1;
+          mentors[slot] = j;
+          weights[slot] = w;
+        }
+      } else {
+        for (let e = from; e < to; e++) {
+          const w = weightsIn![e];
+          if (w < cut) continue;
+          const slot = histogram[w];
+          if (w === cut && slot >= cutEnd) continue;
+          histogram[w] = slot + 1;
+          mentors[slot] = mentorsIn![e];
+          weights[slot] = w;
+        }
+      }
+    }
+    histogram.fill(0);
+    out += take;
   }
-  return { offsets, mentors: mentors.subarray(0, out), weights: weights.subarray(0, out) };
+  const graph = { offsets, mentors: mentors.subarray(0, out), weights: weights.subarray(0, out) };
+  sortRows(graph, needsSort);
+  return graph;
 }
+
+/** Rows at least this long are selected with a weight histogram instead of a quickselect. */
+const LONG_ROW = 1024;
 
 function copyInto(target: Int32Array, source: Int32Array): Int32Array {
   target.set(source);
