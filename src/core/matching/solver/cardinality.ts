@@ -1,4 +1,5 @@
-import type { PreparedProblem } from './prepare.ts';
+import type { CandidateGraph } from './candidates.ts';
+import { MAX_SCORE, type PreparedProblem } from './prepare.ts';
 
 /**
  * How many mentees can be covered (matched at least once) using only eligible pairs scoring at least
@@ -129,4 +130,248 @@ export function maxCoveredMentees(prep: PreparedProblem, threshold: number, targ
     if (target >= 0 && covered + remaining < target) return covered;
   }
   return covered;
+}
+
+/**
+ * A coverage matching (each open mentee at most one mentor, mentors up to their residual capacity)
+ * that the fairness search keeps and repairs between thresholds instead of rebuilding it.
+ * Augmenting paths are searched on a small candidate graph first (rows sorted by weight, descending,
+ * so a row scan stops at the first pair under the threshold); only when that falls short does a search
+ * over every eligible pair decide, and that search is what proves a threshold infeasible (Kuhn: a
+ * mentee with no augmenting path never gets one later, so once too few roots are left, the target is
+ * out of reach).
+ */
+export class CoverMatching {
+  readonly prep: PreparedProblem;
+  readonly graph: CandidateGraph;
+  /** Mentor of each mentee (-1 = none) and that pair's score. */
+  readonly mate: Int32Array;
+  readonly mateWeight: Int32Array;
+  readonly slotStart: Int32Array;
+  /** Mentees in mentor j's seats [slotStart[j], slotStart[j] + load[j]). */
+  readonly slots: Int32Array;
+  readonly load: Int32Array;
+  /** Mentees that may be matched (capacity left, not pinned, some eligible pair). */
+  readonly open: Int32Array;
+  /** Covered mentees, pinned ones included. */
+  covered = 0;
+  private readonly visited: Int32Array;
+  private stamp = 1;
+  private readonly frameMentee: Int32Array;
+  private readonly frameCursor: Int32Array;
+  private readonly frameMentor: Int32Array;
+  private readonly frameSlot: Int32Array;
+  private readonly frameWeight: Int32Array;
+
+  constructor(prep: PreparedProblem, graph: CandidateGraph) {
+    const n = prep.menteeCount;
+    const m = prep.mentorCount;
+    this.prep = prep;
+    this.graph = graph;
+    this.mate = new Int32Array(n).fill(-1);
+    this.mateWeight = new Int32Array(n);
+    this.slotStart = new Int32Array(m + 1);
+    for (let j = 0; j < m; j++) this.slotStart[j + 1] = this.slotStart[j] + prep.mentorCapacity[j];
+    this.slots = new Int32Array(this.slotStart[m]);
+    this.load = new Int32Array(m);
+    const open: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (prep.pinnedPerMentee[i] > 0) this.covered++;
+      else if (prep.menteeCapacity[i] > 0 && prep.eligibleCount[i] > 0) open.push(i);
+    }
+    this.open = Int32Array.from(open);
+    this.visited = new Int32Array(m);
+    this.frameMentee = new Int32Array(n + 1);
+    this.frameCursor = new Int32Array(n + 1);
+    this.frameMentor = new Int32Array(n + 1);
+    this.frameSlot = new Int32Array(n + 1);
+    this.frameWeight = new Int32Array(n + 1);
+  }
+
+  copyFrom(other: CoverMatching): void {
+    this.mate.set(other.mate);
+    this.mateWeight.set(other.mateWeight);
+    this.slots.set(other.slots);
+    this.load.set(other.load);
+    this.covered = other.covered;
+  }
+
+  /** Lowest score among the matched pairs (MAX_SCORE + 1 when none). */
+  minWeight(): number {
+    let lowest = 1001;
+    for (const i of this.open)
+      if (this.mate[i] >= 0 && this.mateWeight[i] < lowest) lowest = this.mateWeight[i];
+    return lowest;
+  }
+
+  /** Whether no more mentees can be covered for a reason that needs no search. */
+  isTriviallyMaximum(): boolean {
+    let free = 0;
+    for (let j = 0; j < this.load.length; j++) free += this.prep.mentorCapacity[j] - this.load[j];
+    let uncovered = 0;
+    for (const i of this.open) if (this.mate[i] < 0) uncovered++;
+    return free === 0 || uncovered === 0;
+  }
+
+  /** Unmatches every pair scoring under `threshold`. */
+  dropBelow(threshold: number): void {
+    for (const i of this.open) {
+      const j = this.mate[i];
+      if (j < 0 || this.mateWeight[i] >= threshold) continue;
+      const start = this.slotStart[j];
+      const last = start + --this.load[j];
+      for (let s = start; s <= last; s++) {
+        if (this.slots[s] === i) {
+          this.slots[s] = this.slots[last];
+          break;
+        }
+      }
+      this.mate[i] = -1;
+      this.covered--;
+    }
+  }
+
+  /**
+   * Augments from every uncovered open mentee over pairs scoring at least `threshold`, on the candidate
+   * graph or (`isFull`) on every eligible pair; stops once `target` (when >= 0) is reached or, on the
+   * full graph, out of reach. Returns the number of covered mentees.
+   */
+  augment(threshold: number, target: number, isFull: boolean): number {
+    const floor = Math.max(threshold, 0);
+    const roots: number[] = [];
+    for (const i of this.open) if (this.mate[i] < 0) roots.push(i);
+    let remaining = roots.length;
+    this.stamp++;
+    for (const root of roots) {
+      if (target >= 0 && this.covered >= target) break;
+      remaining--;
+      if (this.search(root, floor, isFull)) {
+        this.covered++;
+        this.stamp++;
+      }
+      if (isFull && target >= 0 && this.covered + remaining < target) break;
+    }
+    return this.covered;
+  }
+
+  /** Next pair of mentee k at or above floor from the cursor, to an unvisited mentor; -1 when none. */
+  private next(top: number, floor: number, isFull: boolean): number {
+    const k = this.frameMentee[top];
+    const visited = this.visited;
+    const stamp = this.stamp;
+    if (isFull && this.prep.dense) {
+      const dense = this.prep.dense;
+      const m = this.prep.mentorCount;
+      const base = k * m;
+      let j = this.frameCursor[top];
+      while (j < m && (dense[base + j] < floor || visited[j] === stamp)) j++;
+      this.frameCursor[top] = j + 1;
+      if (j >= m) return -1;
+      this.frameWeight[top] = dense[base + j];
+      return j;
+    }
+    const offsets = isFull ? this.prep.offsets! : this.graph.offsets;
+    const mentors = isFull ? this.prep.mentors! : this.graph.mentors;
+    const weights = isFull ? this.prep.weights! : this.graph.weights;
+    let e = this.frameCursor[top];
+    const end = offsets[k + 1];
+    for (; e < end; e++) {
+      if (weights[e] < floor) {
+        if (isFull) continue;
+        // Candidate rows are sorted by weight: nothing further qualifies.
+        e = end;
+        break;
+      }
+      if (visited[mentors[e]] !== stamp) break;
+    }
+    this.frameCursor[top] = e + 1;
+    if (e >= end) return -1;
+    this.frameWeight[top] = weights[e];
+    return mentors[e];
+  }
+
+  /** One Kuhn search from `root` (iterative); true when it found a free seat and flipped the path. */
+  private search(root: number, floor: number, isFull: boolean): boolean {
+    const isDenseFull = isFull && this.prep.dense !== null;
+    const offsets = isFull ? this.prep.offsets : this.graph.offsets;
+    const { slots, slotStart, load, visited } = this;
+    const capacity = this.prep.mentorCapacity;
+    let top = 0;
+    this.frameMentee[0] = root;
+    this.frameCursor[0] = isDenseFull ? 0 : offsets![root];
+    this.frameMentor[0] = -1;
+    while (top >= 0) {
+      const exploring = this.frameMentor[top];
+      if (exploring >= 0) {
+        const s = this.frameSlot[top]++;
+        if (s < load[exploring]) {
+          const child = slots[slotStart[exploring] + s];
+          top++;
+          this.frameMentee[top] = child;
+          this.frameCursor[top] = isDenseFull ? 0 : offsets![child];
+          this.frameMentor[top] = -1;
+          continue;
+        }
+        this.frameMentor[top] = -1;
+      }
+      const next = this.next(top, floor, isFull);
+      if (next < 0) {
+        top--;
+        continue;
+      }
+      visited[next] = this.stamp;
+      if (load[next] < capacity[next]) {
+        // Unwind: each frame's mentee takes the seat its child vacated; the top takes the free seat.
+        const k = this.frameMentee[top];
+        slots[slotStart[next] + load[next]++] = k;
+        this.mate[k] = next;
+        this.mateWeight[k] = this.frameWeight[top];
+        for (let level = top - 1; level >= 0; level--) {
+          const mentor = this.frameMentor[level];
+          const mentee = this.frameMentee[level];
+          slots[slotStart[mentor] + this.frameSlot[level] - 1] = mentee;
+          this.mate[mentee] = mentor;
+          this.mateWeight[mentee] = this.frameWeight[level];
+        }
+        return true;
+      }
+      this.frameMentor[top] = next;
+      this.frameSlot[top] = 0;
+    }
+    return false;
+  }
+}
+
+/**
+ * The fairness bottleneck: the most mentees that can be covered (`target`, pinned ones included) and
+ * the largest threshold at which pairs scoring at least that still cover as many (`threshold`,
+ * MAX_SCORE when nobody can be matched, as any threshold then covers the target). Binary search over thresholds with the matching carried along: a feasible
+ * step keeps its matching (and jumps to its lowest score), an infeasible one restarts from the last
+ * feasible matching minus the pairs under the new threshold.
+ */
+export function fairnessBottleneck(
+  prep: PreparedProblem,
+  graph: CandidateGraph,
+): { target: number; threshold: number } {
+  let best = new CoverMatching(prep, graph);
+  best.augment(-1, -1, false);
+  if (!best.isTriviallyMaximum()) best.augment(-1, -1, true);
+  const target = best.covered;
+  let low = Math.min(best.minWeight(), MAX_SCORE);
+  let high = MAX_SCORE + 1;
+  let trial = new CoverMatching(prep, graph);
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    trial.copyFrom(best);
+    trial.dropBelow(middle);
+    let covered = trial.augment(middle, target, false);
+    if (covered < target) covered = trial.augment(middle, target, true);
+    if (covered >= target) {
+      const swap = best;
+      best = trial;
+      trial = swap;
+      low = Math.min(best.minWeight(), MAX_SCORE);
+    } else high = middle;
+  }
+  return { target, threshold: low };
 }

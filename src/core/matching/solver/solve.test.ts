@@ -121,11 +121,13 @@ describe('solve against brute force', () => {
           instanceArbitrary,
           fc.constantFrom(undefined, 0, 1),
           fc.constantFrom(undefined, 'mentee' as const, 'mentor' as const),
-          (raw, initialCandidates, orientation) => {
+          fc.constantFrom(undefined, 0, 1),
+          (raw, initialCandidates, orientation, fairnessCandidates) => {
             const problem = buildProblem(raw, objective);
             // 0 or 1 candidate per seat forces the certificate rounds and the warm restart; both
-            // orientations of the flow network must reach the same optimum.
-            const result = solve(problem, { initialCandidates, orientation });
+            // orientations of the flow network must reach the same optimum. For fairness, 0 or 1
+            // candidate per mentee forces the threshold search onto the all-pairs augmenting paths.
+            const result = solve(problem, { initialCandidates, orientation, fairnessCandidates });
             checkFeasible(problem, result.pairs);
             const value = objectiveVector(objective, result.pairs, scoreLookup(problem));
             expect(value).toEqual(bruteForceOptimum(problem));
@@ -199,7 +201,10 @@ describe('solve on mid-size instances', () => {
     it(`proves ${objective} optimality over all pairs after candidate rounds`, () => {
       for (const seed of [1, 2, 3]) {
         const problem = mediumProblem(seed, objective, 300, 80);
-        const result = solve(problem, { initialCandidates: seed === 3 ? 1 : undefined });
+        const result = solve(problem, {
+          initialCandidates: seed === 3 ? 1 : undefined,
+          fairnessCandidates: seed === 2 ? 1 : undefined,
+        });
         const reference = solve(problem, { initialCandidates: 1000 });
         expect(result.objective).toBe(reference.objective);
         expect(result.stats.matchedMentees).toBe(reference.stats.matchedMentees);

@@ -2,7 +2,7 @@ import type { SolverCertificate, SolverProblem, SolverResult, UnmatchedReason } 
 import { addCandidates, selectCandidates, selectTop, type CandidateGraph } from './candidates.ts';
 import { FlowEngine } from './flow-engine.ts';
 import { MAX_SCORE, prepareProblem, type PreparedProblem } from './prepare.ts';
-import { maxCoveredMentees } from './cardinality.ts';
+import { fairnessBottleneck } from './cardinality.ts';
 
 /** Most violating pairs added per mentee and round; more rounds are cheaper than a bloated graph. */
 const VIOLATIONS_PER_MENTEE = 24;
@@ -36,7 +36,15 @@ export interface SolveOptions {
   order?: 'index' | 'ascending' | 'descending';
   /** Which side supplies the flow (default: the side with fewer seats). */
   orientation?: 'mentee' | 'mentor';
+  /** Candidates per mentee for the fairness threshold search (tests set 1 to force full-graph searches). */
+  fairnessCandidates?: number;
 }
+
+/**
+ * Candidates per mentee for the fairness threshold search: its matchings need one seat per mentee, and
+ * the search over all pairs settles whatever these miss.
+ */
+const FAIRNESS_CANDIDATES = 24;
 
 /** Solves a matching problem exactly (quality, coverage or fairness); throws VALIDATION_FAILED on bad input. */
 export function solve(problem: SolverProblem, options: SolveOptions = {}): SolverResult {
@@ -53,14 +61,11 @@ export function solve(problem: SolverProblem, options: SolveOptions = {}): Solve
   if (objective === 'fairness') {
     // Lexicographic: the most mentees first, then the highest lowest score, then the total. The
     // bottleneck is the largest threshold that still covers as many mentees (monotone: binary search).
-    const target = maxCoveredMentees(prep, -1, -1);
-    let low = 0;
-    let high = MAX_SCORE + 1;
-    while (high - low > 1) {
-      const middle = (low + high) >> 1;
-      if (maxCoveredMentees(prep, middle, target) >= target) low = middle;
-      else high = middle;
-    }
+    const fairnessCandidates = new Int32Array(prep.menteeCount).fill(
+      options.fairnessCandidates ?? FAIRNESS_CANDIDATES,
+    );
+    const coverGraph = selectCandidates(prep, -1, fairnessCandidates, initialR(prep, {}));
+    const { threshold: low } = fairnessBottleneck(prep, coverGraph);
     let pinnedMin = Infinity;
     for (let t = 2; t < prep.pinned.length; t += 3) pinnedMin = Math.min(pinnedMin, prep.pinned[t]);
     // A pinned pair below the bottleneck fixes the lowest score; raising the others' floor gains nothing.
