@@ -1,7 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.ts';
 import { EXIT_CODES } from './exit-codes.ts';
+import { registerCreateAdminCommand } from './commands/create-admin.ts';
+import { registerDbCommand } from './commands/db.ts';
 import { registerMatchCommand } from './commands/match.ts';
+import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerSeedCommand } from './commands/seed.ts';
+import { registerStartCommand } from './commands/start.ts';
 
 /** Builds the `secondchair` command tree. */
 export function buildProgram(): Command {
@@ -9,6 +14,11 @@ export function buildProgram(): Command {
     .description('Second Chair: mentorship programs for lawyers early in their careers.')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
+  registerStartCommand(program);
+  registerMigrateCommand(program);
+  registerSeedCommand(program);
+  registerCreateAdminCommand(program);
+  registerDbCommand(program);
   registerMatchCommand(program);
   return program;
 }

@@ -160,7 +160,7 @@ async function describeTables(executor: Executor, names: string[]): Promise<Map<
   return tables;
 }
 
-interface MigrationInfo {
+export interface MigrationInfo {
   /** The migration's file name without `.sql`, e.g. `0000_initial`. */
   tag: string;
   /** SHA-256 of the migration's SQL, as drizzle records it. */
@@ -168,7 +168,7 @@ interface MigrationInfo {
 }
 
 /** The last migration applied to the database (drizzle's bookkeeping table). */
-async function latestMigration(executor: Executor): Promise<MigrationInfo> {
+export async function readLatestMigration(executor: Executor): Promise<MigrationInfo> {
   let rows: Array<{ hash: string; created_at: string | number }>;
   try {
     rows = await query(
@@ -284,7 +284,7 @@ export async function exportDatabase(
         await tx.execute(sql`set local extra_float_digits = 1`);
         await tx.execute(sql`set local bytea_output = 'hex'`);
         const tables = await describeTables(tx, names);
-        const migration = await latestMigration(tx);
+        const migration = await readLatestMigration(tx);
         const counts = new Map<string, number>();
         for (const name of names) {
           const [row] = await query<{ count: string | number }>(
@@ -492,7 +492,7 @@ export async function importDatabase(handle: DatabaseHandle, file: string): Prom
     return await handle.db.transaction(async (tx) => {
       await tx.execute(sql`set local timezone = 'UTC'`);
       await tx.execute(sql`set local datestyle = 'ISO, YMD'`);
-      const migration = await latestMigration(tx);
+      const migration = await readLatestMigration(tx);
       if (migration.hash !== header.migration.hash) {
         throw new AppError(
           'INVALID_STATE',
