@@ -238,20 +238,30 @@ export class CoverMatching {
    */
   augment(threshold: number, target: number, isFull: boolean): number {
     const floor = Math.max(threshold, 0);
-    const roots: number[] = [];
-    for (const i of this.open) if (this.mate[i] < 0) roots.push(i);
-    let remaining = roots.length;
-    this.stamp++;
-    for (const root of roots) {
-      if (target >= 0 && this.covered >= target) break;
-      remaining--;
-      if (this.search(root, floor, isFull)) {
-        this.covered++;
-        this.stamp++;
+    const roots = new Int32Array(this.open.length);
+    // Passes: within one, visited marks are kept even across successes, so each pass costs at most one
+    // scan of the pairs and finds vertex-disjoint paths (as a Hopcroft-Karp phase does). A pass with no
+    // success ran every search against the same matching with only failures' marks: that is Kuhn's
+    // proof that no uncovered mentee can be covered any more.
+    for (;;) {
+      let rootCount = 0;
+      for (const i of this.open) if (this.mate[i] < 0) roots[rootCount++] = i;
+      if (rootCount === 0) return this.covered;
+      this.stamp++;
+      let successes = 0;
+      let remaining = rootCount;
+      for (let t = 0; t < rootCount; t++) {
+        if (target >= 0 && this.covered >= target) return this.covered;
+        remaining--;
+        if (this.search(roots[t], floor, isFull)) {
+          this.covered++;
+          successes++;
+        } else if (isFull && successes === 0 && target >= 0 && this.covered + remaining < target) {
+          return this.covered;
+        }
       }
-      if (isFull && target >= 0 && this.covered + remaining < target) break;
+      if (successes === 0) return this.covered;
     }
-    return this.covered;
   }
 
   /** Next pair of mentee k at or above floor from the cursor, to an unvisited mentor; -1 when none. */
