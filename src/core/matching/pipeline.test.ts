@@ -156,6 +156,25 @@ describe('matchProgram', () => {
     ]);
   });
 
+  it('says a mentee lost out on seats, not rules, when pins took the only feasible mentor', () => {
+    const mentees = [makeMentee({ id: 'amy' }), makeMentee({ id: 'bob' })];
+    const result = run({
+      mentees,
+      mentors: [employment],
+      pinned: [{ menteeId: 'amy', mentorId: 'mentor-employment' }],
+    });
+    expect(result.unmatched).toMatchObject([
+      {
+        menteeId: 'bob',
+        reason: 'feasible-mentors-full',
+        feasibleMentors: 1,
+        message: expect.stringMatching(
+          /^The only mentor that passes the hard constraints is full: pinned pairs/,
+        ),
+      },
+    ]);
+  });
+
   it('keeps a pinned pair even under the minimum score', () => {
     const mentees = [makeMentee({ id: 'amy', practiceAreas: ['tax'], languages: ['fr'] })];
     const result = run({

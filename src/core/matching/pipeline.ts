@@ -16,7 +16,13 @@ import {
 } from './constraints/constraints.ts';
 import type { MatchingSettings, MenteeProfile, MentorProfile, PairIds } from './profile.ts';
 import { preparePool } from './scoring/prepare.ts';
-import { createScorer, explainPairScore, scoreRow, type ScoreExplanation } from './scoring/score.ts';
+import {
+  createScorer,
+  explainPairScore,
+  scorePair,
+  scoreRow,
+  type ScoreExplanation,
+} from './scoring/score.ts';
 import { solve as exactSolve } from './solver/index.ts';
 import type { SolverProblem, SolverResult } from './solver-types.ts';
 import { deferredAcceptance } from './stable/deferred-acceptance.ts';
@@ -141,6 +147,7 @@ export interface MatchProgramResult {
 
 /** Capacity reasons are about seats, which the run itself uses up; they do not make a kept pair wrong. */
 const SEAT_CODES: ReadonlySet<ExclusionCode> = new Set(['mentor-no-open-seats', 'mentee-needs-no-mentor']);
+const MENTOR_NO_SEATS_BIT = 1 << EXCLUSION_CODES.indexOf('mentor-no-open-seats');
 
 function resolvePairs(
   pairs: readonly PairIds[],
@@ -413,8 +420,27 @@ export function matchProgram(
           return false;
         },
         exclusions: () => summarizeExclusions(i),
+        filledInThisRun: () => filledInThisRun(i),
       }),
     );
+  }
+
+  /**
+   * Mentors that pass every rule for mentee i and had a seat for this program, but whose seats pinned or
+   * kept pairs took before the solver ran: the mentee lost out on seats, not on the rules.
+   */
+  function filledInThisRun(i: number): { count: number; best: number | null } {
+    let count = 0;
+    let best: number | null = null;
+    for (let j = 0; j < mentorCount; j++) {
+      const mentor = pool.mentorProfiles[j];
+      if (mentor.capacity - mentor.seatsUsedElsewhere <= 0 || index.mentorOpen[j] > 0) continue;
+      if ((exclusionMask(index, i, j) & ~MENTOR_NO_SEATS_BIT) !== 0) continue;
+      count++;
+      const score = scorePair(scorer, i, j);
+      if (best === null || score > best) best = score;
+    }
+    return { count, best };
   }
 
   function summarizeExclusions(i: number): UnmatchedMentee['exclusions'] {
@@ -441,10 +467,15 @@ export function matchProgram(
       minScore: number;
       hasFreeFeasibleSeat: () => boolean;
       exclusions: () => UnmatchedMentee['exclusions'];
+      filledInThisRun: () => { count: number; best: number | null };
     },
   ): UnmatchedMentee {
     const base = { menteeId: pool.mentees.ids[i], feasibleMentors: facts.feasible, bestScore: facts.best };
     const mentors = (n: number) => `${n} ${n === 1 ? 'mentor' : 'mentors'}`;
+    const allFull = (n: number) =>
+      n === 1
+        ? 'The only mentor that passes the hard constraints is full'
+        : `All ${n} mentors that pass the hard constraints are full`;
     if (facts.pairCount > 0) {
       const wanted = pool.menteeProfiles[i].wantedMentors;
       return {
@@ -455,6 +486,17 @@ export function matchProgram(
       };
     }
     if (facts.feasible === 0) {
+      const filled = facts.filledInThisRun();
+      if (filled.count > 0) {
+        return {
+          ...base,
+          feasibleMentors: filled.count,
+          bestScore: filled.best,
+          reason: 'feasible-mentors-full',
+          message: `${allFull(filled.count)}: pinned pairs or relationships kept in this run took the seats (best score here ${filled.best}).`,
+          exclusions: [],
+        };
+      }
       const exclusions = facts.exclusions();
       const top = exclusions
         .slice(0, 3)
@@ -486,7 +528,7 @@ export function matchProgram(
     return {
       ...base,
       reason: 'feasible-mentors-full',
-      message: `All ${mentors(facts.feasible)} that pass the hard constraints are full: their seats went to other mentees (best score here ${facts.best}).`,
+      message: `${allFull(facts.feasible)}: the seats went to other mentees (best score here ${facts.best}).`,
       exclusions: [],
     };
   }
