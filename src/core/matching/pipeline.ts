@@ -481,7 +481,7 @@ export function matchProgram(
       return {
         ...base,
         reason: 'partially-matched',
-        message: `Matched with ${facts.pairCount} of the ${wanted} mentors wanted; no further feasible mentor had a seat left.`,
+        message: `Matched with ${facts.pairCount} of the ${wanted} mentors wanted; no further feasible mentor was left at or above the minimum score with a free seat.`,
         exclusions: [],
       };
     }
