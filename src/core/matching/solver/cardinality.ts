@@ -155,6 +155,8 @@ export class CoverMatching {
   readonly open: Int32Array;
   /** Covered mentees, pinned ones included. */
   covered = 0;
+  /** Whether the candidate graph holds every eligible pair (then it alone decides and proves). */
+  readonly isComplete: boolean;
   private readonly visited: Int32Array;
   private stamp = 1;
   private readonly frameMentee: Int32Array;
@@ -180,6 +182,7 @@ export class CoverMatching {
       else if (prep.menteeCapacity[i] > 0 && prep.eligibleCount[i] > 0) open.push(i);
     }
     this.open = Int32Array.from(open);
+    this.isComplete = graph.mentors.length === prep.eligiblePairs;
     this.visited = new Int32Array(m);
     this.frameMentee = new Int32Array(n + 1);
     this.frameCursor = new Int32Array(n + 1);
@@ -236,7 +239,10 @@ export class CoverMatching {
    * graph or (`isFull`) on every eligible pair; stops once `target` (when >= 0) is reached or, on the
    * full graph, out of reach. Returns the number of covered mentees.
    */
-  augment(threshold: number, target: number, isFull: boolean): number {
+  augment(threshold: number, target: number, isFullRequested: boolean): number {
+    // A complete candidate graph is the full graph, with rows sorted so scans stop at the threshold.
+    const isFull = isFullRequested && !this.isComplete;
+    const isProof = isFullRequested || this.isComplete;
     const floor = Math.max(threshold, 0);
     const roots = new Int32Array(this.open.length);
     // Passes: within one, visited marks are kept even across successes, so each pass costs at most one
@@ -256,7 +262,7 @@ export class CoverMatching {
         if (this.search(roots[t], floor, isFull)) {
           this.covered++;
           successes++;
-        } else if (isFull && successes === 0 && target >= 0 && this.covered + remaining < target) {
+        } else if (isProof && successes === 0 && target >= 0 && this.covered + remaining < target) {
           return this.covered;
         }
       }
@@ -365,7 +371,7 @@ export function fairnessBottleneck(
 ): { target: number; threshold: number } {
   let best = new CoverMatching(prep, graph);
   best.augment(-1, -1, false);
-  if (!best.isTriviallyMaximum()) best.augment(-1, -1, true);
+  if (!best.isTriviallyMaximum() && !best.isComplete) best.augment(-1, -1, true);
   const target = best.covered;
   let low = Math.min(best.minWeight(), MAX_SCORE);
   let high = MAX_SCORE + 1;
@@ -375,7 +381,7 @@ export function fairnessBottleneck(
     trial.copyFrom(best);
     trial.dropBelow(middle);
     let covered = trial.augment(middle, target, false);
-    if (covered < target) covered = trial.augment(middle, target, true);
+    if (covered < target && !trial.isComplete) covered = trial.augment(middle, target, true);
     if (covered >= target) {
       const swap = best;
       best = trial;

@@ -61,9 +61,14 @@ export function solve(problem: SolverProblem, options: SolveOptions = {}): Solve
   if (objective === 'fairness') {
     // Lexicographic: the most mentees first, then the highest lowest score, then the total. The
     // bottleneck is the largest threshold that still covers as many mentees (monotone: binary search).
-    const fairnessCandidates = new Int32Array(prep.menteeCount).fill(
-      options.fairnessCandidates ?? FAIRNESS_CANDIDATES,
-    );
+    // Short rows (sparse problems) are taken whole: the candidate graph is then complete and its
+    // sorted rows alone decide every threshold, with no second search over all pairs.
+    const fairnessCandidates = new Int32Array(prep.menteeCount);
+    for (let i = 0; i < prep.menteeCount; i++) {
+      const k = options.fairnessCandidates ?? FAIRNESS_CANDIDATES;
+      const rowLength = prep.eligibleCount[i];
+      fairnessCandidates[i] = options.fairnessCandidates === undefined && rowLength <= 64 ? rowLength : k;
+    }
     const coverGraph = selectCandidates(prep, -1, fairnessCandidates, initialR(prep, {}));
     const { threshold: low } = fairnessBottleneck(prep, coverGraph);
     let pinnedMin = Infinity;
