@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { printedDemoLogins } from './support/demo-logins.ts';
+import { signInViaApi } from './support/fixtures.ts';
 
 test('the printed demo login signs in, using only the keyboard', async ({ page }) => {
   const logins = printedDemoLogins();
@@ -21,8 +22,9 @@ test('the printed demo login signs in, using only the keyboard', async ({ page }
   await page.keyboard.press('Enter');
 
   await expect(page).toHaveURL(/\/o\/[^/]+$/);
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
   const heading = page.getByRole('heading', { level: 1 });
-  await expect(heading).toBeVisible();
+  await expect(heading).not.toHaveText('Sign in');
   const firstOrganization = (await heading.textContent())!;
 
   // On a fresh page load the first Tab reaches the skip link, which jumps to the page content.
@@ -57,4 +59,22 @@ test('a wrong password is refused with a message next to the form', async ({ pag
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('You are not signed in')).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test('another organization’s address reads as not found, and signing out ends the session', async ({
+  page,
+}) => {
+  const [login] = printedDemoLogins();
+  await signInViaApi(page.request, login.email, login.password);
+
+  await page.goto('/o/00000000-0000-4000-8000-000000000000/members');
+  await expect(page.getByRole('heading', { level: 1, name: 'Organization not found' })).toBeVisible();
+  await expect(page).toHaveTitle('Organization not found · Second Chair');
+
+  await page.getByRole('button', { name: /^Account: / }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  // The session is gone on the server too: a signed-in page sends people back to sign in.
+  await page.goto('/organizations/new');
+  await expect(page).toHaveURL(/\/sign-in\?redirect=%2Forganizations%2Fnew$/);
 });

@@ -28,6 +28,7 @@ for (const device of ['desktop', 'phone'] as const) {
     await signInViaApi(page.request, login.email, login.password);
     await page.goto('/');
     await expect(page).toHaveURL(/\/o\/[^/]+$/);
+    await expect(page.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
     const organizationPath = new URL(page.url()).pathname;
     const organizationName = (await page.getByRole('heading', { level: 1 }).textContent())!;
     await expectWellFormedPage(page, organizationName);

@@ -19,7 +19,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useParams, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { organizationQuery } from '../api/queries.ts';
+import { organizationQuery, organizationsQuery } from '../api/queries.ts';
 import { getLastOrganizationId } from '../lib/last-organization.ts';
 import { useMe, useSignOut } from '../session.ts';
 import { Brand } from './Brand.tsx';
@@ -53,7 +53,7 @@ function OrganizationNav({ organizationId }: { organizationId: string }) {
   const params = { organizationId };
   return (
     <Stack gap={2}>
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4} lineClamp={1}>
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4} truncate="end">
         {organization?.name ?? 'Organization'}
       </Text>
       <NavLinkLink
@@ -100,8 +100,13 @@ export function AppLayout() {
   const isMobile = useMediaQuery(`(max-width: ${em(767)})`, false, { getInitialValueInEffect: false });
   const params = useParams({ strict: false });
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const organizationId = params.organizationId ?? null;
-  const switcherId = organizationId ?? getLastOrganizationId();
+  const { data: organizations } = useQuery(organizationsQuery);
+  const lastId = getLastOrganizationId();
+  // Outside an organization's pages (creating one, the outbox) the navigation still leads back to the
+  // organization used last, if the person still belongs to it.
+  const organizationId =
+    params.organizationId ?? (organizations?.some((o) => o.id === lastId) ? lastId : null);
+  const switcherId = params.organizationId ?? lastId;
 
   // A navigation closes the drawer on phones.
   useEffect(() => close(), [pathname, close]);
@@ -175,7 +180,7 @@ export function AppLayout() {
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           {organizationId ? <OrganizationNav organizationId={organizationId} /> : null}
-          {!organizationId ? (
+          {!params.organizationId ? (
             <NavLinkLink to="/organizations/new" label="Create an organization" leftSection={<PlusIcon />} />
           ) : null}
           {me?.isPlatformAdmin ? (

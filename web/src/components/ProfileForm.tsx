@@ -38,6 +38,8 @@ const LABELS = {
   timeZone: 'Time zone',
 };
 
+const validateContract = zodValidate(UpdateProfileRequest, LABELS, toRequest);
+
 const PRACTICE_AREA_OPTIONS = PRACTICE_AREAS.map((area) => ({ value: area.id, label: area.label }));
 
 interface Values {
@@ -87,7 +89,15 @@ export function ProfileForm({ profile, onSubmit, onCancel }: ProfileFormProps) {
       office: profile.office,
       timeZone: profile.timeZone,
     },
-    validate: zodValidate(UpdateProfileRequest, LABELS, toRequest),
+    validate: (values) => {
+      const errors = validateContract(values);
+      const year = values.admissionYear === '' ? null : Number(values.admissionYear);
+      // The contract's range message is generic; say what is expected.
+      if (year !== null && !(Number.isInteger(year) && year >= 1950 && year <= 2100)) {
+        errors.admissionYear = 'Enter the year as four digits, between 1950 and 2100';
+      }
+      return errors;
+    },
   });
 
   const handleSubmit = form.onSubmit(async (values) => {
@@ -162,6 +172,7 @@ export function ProfileForm({ profile, onSubmit, onCancel }: ProfileFormProps) {
             max={2100}
             allowDecimal={false}
             allowNegative={false}
+            clampBehavior="none"
             thousandSeparator={false}
             {...form.getInputProps('admissionYear')}
           />
