@@ -42,6 +42,10 @@ declare module 'fastify' {
       isPlatformAdmin: boolean;
     };
   }
+  interface FastifyInstance {
+    /** Every route registered, as `{ method, url }` (the OpenAPI test checks each is documented). */
+    routeTable: Array<{ method: string; url: string }>;
+  }
 }
 
 export const VERSION = '0.1.0';
