@@ -4,6 +4,7 @@
  * created beforehand, to read invitation links from the development outbox), and one seeded with the
  * demo. `npm run test:e2e`; the web app is built first.
  */
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -21,9 +22,23 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Keeps the data directories and logs of the last few runs (for looking into a failure), not all. */
+function pruneOldRuns(keep: number): void {
+  const parent = path.resolve('.tmp');
+  if (!fs.existsSync(parent)) return;
+  const runs = fs
+    .readdirSync(parent)
+    .filter((name) => /^e2e-\d+$/.test(name))
+    .sort((a, b) => Number(b.slice(4)) - Number(a.slice(4)));
+  for (const name of runs.slice(keep)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+}
+
 // The config is evaluated by the runner and again by every worker; the runner decides, workers inherit
 // the environment, so all agree on ports and directories.
-process.env.E2E_RUN_DIR ??= path.resolve(`.tmp/e2e-${Date.now()}`);
+if (!process.env.E2E_RUN_DIR) {
+  pruneOldRuns(2);
+  process.env.E2E_RUN_DIR = path.resolve(`.tmp/e2e-${Date.now()}`);
+}
 process.env.E2E_JOURNEY_PORT ??= String(await freePort());
 process.env.E2E_DEMO_PORT ??= String(await freePort());
 process.env.E2E_ADMIN_EMAIL ??= 'e2e.platform.admin@secondchair.test';

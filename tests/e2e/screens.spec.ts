@@ -64,6 +64,12 @@ for (const device of ['desktop', 'phone'] as const) {
       await page.getByRole('button', { name: 'Open navigation' }).click();
       await expect(nav.getByRole('link', { name: 'Members' })).toBeInViewport();
       await saveScreenshot(page, `${device}-navigation-open`);
+      // Escape closes it again and returns to the button.
+      await nav.getByRole('link', { name: 'Members' }).focus();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('button', { name: 'Open navigation' })).toBeFocused();
+      await expect(nav.getByRole('link', { name: 'Members' })).not.toBeInViewport();
+      await page.getByRole('button', { name: 'Open navigation' }).click();
       await nav.getByRole('link', { name: 'Settings' }).click();
       await expectWellFormedPage(page, 'Settings');
       await expect(nav.getByRole('link', { name: 'Members' })).not.toBeInViewport();

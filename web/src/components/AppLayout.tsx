@@ -18,7 +18,7 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useParams, useRouterState } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { organizationQuery, organizationsQuery } from '../api/queries.ts';
 import { getLastOrganizationId } from '../lib/last-organization.ts';
 import { useMe, useSignOut } from '../session.ts';
@@ -108,6 +108,8 @@ export function AppLayout() {
     params.organizationId ?? (organizations?.some((o) => o.id === lastId) ? lastId : null);
   const switcherId = params.organizationId ?? lastId;
 
+  const burgerRef = useRef<HTMLButtonElement>(null);
+
   // A navigation closes the drawer on phones.
   useEffect(() => close(), [pathname, close]);
 
@@ -124,6 +126,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap">
             <Burger
+              ref={burgerRef}
               opened={opened}
               onClick={toggle}
               hiddenFrom="sm"
@@ -174,6 +177,13 @@ export function AppLayout() {
         component="nav"
         // Off-screen on phones until opened: keep it out of the tab order and the accessibility tree.
         inert={isMobile && !opened}
+        onKeyDown={(event) => {
+          // Escape closes the drawer on phones and returns to the button that opened it.
+          if (event.key === 'Escape' && isMobile && opened) {
+            close();
+            burgerRef.current?.focus();
+          }
+        }}
       >
         <AppShell.Section hiddenFrom="sm" pb="sm">
           <OrganizationSwitcher currentId={switcherId} onNavigate={close} fullWidth />

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
 import { SignUpRequest } from '../../../src/contracts/auth.ts';
+import { isApiError } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
 import { AnchorLink } from '../components/Links.tsx';
 import { PublicCard } from '../components/PublicLayout.tsx';
@@ -38,6 +39,15 @@ export function SignUpPage() {
       startSession(queryClient, user);
       router.history.push(safeRedirect(search.redirect));
     } catch (error) {
+      if (isApiError(error, 'CONFLICT')) {
+        // The address has an account already: say so where the address is, and offer the way in.
+        form.setFieldError(
+          'email',
+          'There is already an account with this email. Sign in, or reset its password.',
+        );
+        setFormError(null);
+        return;
+      }
       setFormError(applyServerError(form, error, LABELS));
     }
   });
