@@ -36,7 +36,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isAppError(error)) {
       process.stderr.write(`error: ${error.message}\n`);
-      for (const issue of error.details?.issues ?? []) {
+      const issues = error.details?.issues ?? [];
+      // A single issue is usually the message itself; list issues only when they add something.
+      const isMessageEnough = issues.length === 1 && error.message.includes(issues[0].message);
+      for (const issue of isMessageEnough ? [] : issues) {
         process.stderr.write(`  - ${issue.path}: ${issue.message}\n`);
       }
       return EXIT_CODES[error.code];

@@ -6,8 +6,7 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { EnvSchema, loadConfig, type Config } from '../config.ts';
 import { AppError } from '../core/errors.ts';
-import { DEMO_PASSWORD } from '../app/demo/demo-data.ts';
-import { DEMO_LOGINS } from '../app/demo/seed-demo.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../app/demo/demo-data.ts';
 
 /** Options every data command accepts to pick a database without editing the environment. */
 export interface DatabaseOptions {

@@ -409,3 +409,17 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     memberships: [{ organization: 'cascadia-bar', role: 'member' }],
   },
 ];
+
+/** One demo login, as printed after seeding. */
+export interface DemoLogin {
+  name: string;
+  email: string;
+  description: string;
+}
+
+/** The demo logins, in the order they are printed. */
+export const DEMO_LOGINS: readonly DemoLogin[] = DEMO_PEOPLE.map((person) => ({
+  name: person.name,
+  email: person.email,
+  description: person.description,
+}));

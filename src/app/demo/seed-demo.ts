@@ -24,20 +24,6 @@ export function demoId(kind: string, key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** One demo login, as printed after seeding. */
-export interface DemoLogin {
-  name: string;
-  email: string;
-  description: string;
-}
-
-/** The demo logins, in the order they are printed. */
-export const DEMO_LOGINS: readonly DemoLogin[] = DEMO_PEOPLE.map((person) => ({
-  name: person.name,
-  email: person.email,
-  description: person.description,
-}));
-
 export type SeedDemoResult =
   | {
       status: 'seeded';

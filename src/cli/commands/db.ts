@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { migrateDatabase, openDatabase } from '../../db/client.ts';
-import { exportDatabase, importDatabase, type TransferSummary } from '../../db/export-import.ts';
+import type { Config } from '../../config.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
+import type * as Transfer from '../../db/export-import.ts';
+import type { TransferSummary } from '../../db/export-import.ts';
 import {
   DATABASE_OPTION_HELP,
   describeDatabase,
@@ -16,6 +18,31 @@ interface ExportOptions extends DatabaseOptions {
 function summaryLines(summary: TransferSummary): string[] {
   const width = Math.max(...summary.tables.map((table) => table.name.length));
   return summary.tables.map((table) => `  ${table.name.padEnd(width)}  ${table.rowCount}`);
+}
+
+/**
+ * Opens and migrates the chosen database and runs `work` on it. The database code is loaded here, not
+ * at the top, so that `--help` and other commands start quickly.
+ */
+async function withMigratedDatabase<T>(
+  config: Config,
+  work: (database: DatabaseHandle, transfer: typeof Transfer) => Promise<T>,
+): Promise<T> {
+  const { migrateDatabase, openDatabase } = await import('../../db/client.ts');
+  const transfer = await import('../../db/export-import.ts');
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
+  try {
+    // An export records the migration its rows belong to, and an import needs the tables: both work on
+    // a database at this version's migration.
+    await migrateDatabase(database);
+    return await work(database, transfer);
+  } finally {
+    await database.close();
+  }
 }
 
 /** Registers `secondchair db export|import`. */
@@ -42,22 +69,13 @@ Examples:
     )
     .action(async (file: string, options: ExportOptions) => {
       const config = loadCliConfig(options);
-      const database = await openDatabase({
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
-        poolSize: 2,
-      });
-      try {
-        // The export records the migration its data belongs to; bring the source up to this version first.
-        await migrateDatabase(database);
-        const summary = await exportDatabase(database, file, { overwrite: options.force === true });
-        say(
-          `Exported ${summary.totalRows} rows from ${describeDatabase(config)} to ${summary.file} (migration ${summary.migration.tag}):`,
-          ...summaryLines(summary),
-        );
-      } finally {
-        await database.close();
-      }
+      const summary = await withMigratedDatabase(config, (database, transfer) =>
+        transfer.exportDatabase(database, file, { overwrite: options.force === true }),
+      );
+      say(
+        `Exported ${summary.totalRows} rows from ${describeDatabase(config)} to ${summary.file} (migration ${summary.migration.tag}):`,
+        ...summaryLines(summary),
+      );
     });
 
   db.command('import')
@@ -77,20 +95,12 @@ Examples:
     )
     .action(async (file: string, options: DatabaseOptions) => {
       const config = loadCliConfig(options);
-      const database = await openDatabase({
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
-        poolSize: 2,
-      });
-      try {
-        await migrateDatabase(database);
-        const summary = await importDatabase(database, file);
-        say(
-          `Imported ${summary.totalRows} rows from ${summary.file} into ${describeDatabase(config)}; every table's row count matches the file:`,
-          ...summaryLines(summary),
-        );
-      } finally {
-        await database.close();
-      }
+      const summary = await withMigratedDatabase(config, (database, transfer) =>
+        transfer.importDatabase(database, file),
+      );
+      say(
+        `Imported ${summary.totalRows} rows from ${summary.file} into ${describeDatabase(config)}; every table's row count matches the file:`,
+        ...summaryLines(summary),
+      );
     });
 }

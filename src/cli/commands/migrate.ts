@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { migrateDatabase, openDatabase } from '../../db/client.ts';
-import { readLatestMigration } from '../../db/export-import.ts';
 import {
   DATABASE_OPTION_HELP,
   describeDatabase,
@@ -25,6 +23,9 @@ Examples:
     )
     .action(async (options: DatabaseOptions) => {
       const config = loadCliConfig(options);
+      // Loaded here, not at the top, so that `--help` and other commands start quickly.
+      const { migrateDatabase, openDatabase } = await import('../../db/client.ts');
+      const { readLatestMigration } = await import('../../db/export-import.ts');
       const database = await openDatabase({
         databaseUrl: config.databaseUrl,
         dataDir: config.dataDir,

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { seedDemo } from '../../app/demo/seed-demo.ts';
 import { AppError } from '../../core/errors.ts';
-import { createRuntime } from '../../runtime.ts';
 import {
   cliLogger,
   DATABASE_OPTION_HELP,
@@ -39,6 +37,9 @@ Examples:
         throw AppError.validation([{ path: '--demo', message: 'say what to seed: --demo is the only seed' }]);
       }
       const config = loadCliConfig(options);
+      // Loaded here, not at the top, so that `--help` and other commands start quickly.
+      const { createRuntime } = await import('../../runtime.ts');
+      const { seedDemo } = await import('../../app/demo/seed-demo.ts');
       const runtime = await createRuntime({ config, logger: cliLogger(config), startWorkers: false });
       try {
         const { password } = await runtime.auth.$context;

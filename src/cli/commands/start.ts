@@ -1,8 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
-import { findDemoOrganizations, isDatabaseEmpty, seedDemo } from '../../app/demo/seed-demo.ts';
-import { buildServer } from '../../http/server.ts';
-import { createRuntime } from '../../runtime.ts';
+import type { FastifyInstance } from 'fastify';
 import { demoLoginLines, describeDatabase, loadCliConfig, say } from '../support.ts';
 
 interface StartOptions {
@@ -48,8 +46,13 @@ Examples:
     )
     .action(async (options: StartOptions) => {
       const config = loadCliConfig();
+      // Loaded here, not at the top, so that `--help` and other commands start quickly.
+      const { createRuntime } = await import('../../runtime.ts');
+      const { buildServer } = await import('../../http/server.ts');
+      const { findDemoOrganizations, isDatabaseEmpty, seedDemo } =
+        await import('../../app/demo/seed-demo.ts');
       const runtime = await createRuntime({ config });
-      let server: Awaited<ReturnType<typeof buildServer>> | undefined;
+      let server: FastifyInstance | undefined;
       try {
         const lines: string[] = [];
         if (!options.seed || !config.seedDemo) {
