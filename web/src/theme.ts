@@ -28,7 +28,8 @@ export const theme = createTheme({
   },
   components: {
     Button: { defaultProps: { fw: 600 } },
-    Badge: { defaultProps: { radius: 'sm' } },
+    // A badge is a word or two: never cut to "PENDI…" when a table column is tight.
+    Badge: { defaultProps: { radius: 'sm' }, styles: { root: { minWidth: 'max-content' } } },
     Paper: { defaultProps: { radius: 'md' } },
   },
 });
