@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstLink } from '../../src/app/email/mailer.ts';
+import { createMailer, firstLink } from '../../src/app/email/mailer.ts';
 import { emails } from '../../src/db/schema.ts';
 import { createTestApp, TestClient, uniqueEmail, type TestApp } from '../support/app.ts';
 
@@ -77,6 +77,25 @@ describe('the development outbox', () => {
     const [row] = await t.runtime.database.db.select().from(emails).where(eq(emails.id, id));
     expect(row.attempts).toBe(1);
     expect(await t.runtime.mailer.deliver('no-such-email', attempt)).toBe('missing');
+  });
+});
+
+describe('queuing', () => {
+  it('records no email when its delivery job cannot be queued (one transaction)', async () => {
+    const mailer = createMailer({
+      db: t.runtime.database.db,
+      config: t.config,
+      logger: pino({ level: 'silent' }),
+      clock: t.runtime.clock,
+      queueDelivery: async () => {
+        throw new Error('the job queue is down');
+      },
+    });
+    const address = uniqueEmail('no-queue');
+    await expect(
+      mailer.enqueue({ to: address, subject: 'Hi', text: 'Hi', template: 'test' }),
+    ).rejects.toThrow('the job queue is down');
+    expect(await t.runtime.database.db.select().from(emails).where(eq(emails.to, address))).toEqual([]);
   });
 });
 
