@@ -165,8 +165,11 @@ export async function buildServer(
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !serveWeb) {
-      throw new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
+    const pathname = request.url.split('?')[0] ?? '';
+    // A missing asset (an old tab after a rebuild) must be a 404, not index.html served as JavaScript.
+    const isAsset = pathname.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(pathname);
+    if (pathname.startsWith('/api/') || request.method !== 'GET' || !serveWeb || isAsset) {
+      throw new AppError('NOT_FOUND', `No route for ${request.method} ${pathname}`);
     }
     // Client-side routes of the single-page app.
     return reply.type('text/html').sendFile('index.html');
