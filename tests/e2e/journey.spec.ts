@@ -107,6 +107,8 @@ test('sign up → create organization → invite → accept in a second browser 
     await expect(pageB.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
     await expect(pageB.getByRole('row').filter({ hasText: ben.name })).toContainText('Member');
     await expect(pageB.getByRole('row').filter({ hasText: alice.name })).toContainText('Organization admin');
+    // Following the emailed link proved B's address: no request to confirm it.
+    await expect(pageB.getByText('Please confirm your email address')).toHaveCount(0);
     // B is a member: no role changes, no removals, no invitations.
     await expect(pageB.getByRole('button', { name: `Remove ${alice.name}` })).toHaveCount(0);
     await expect(pageB.getByRole('combobox', { name: /^Role of / })).toHaveCount(0);

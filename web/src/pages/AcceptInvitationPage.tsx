@@ -38,6 +38,8 @@ export function AcceptInvitationPage() {
       setLastOrganizationId(organization.id);
       queryClient.setQueryData(queryKeys.organization(organization.id), organization);
       await queryClient.invalidateQueries({ queryKey: queryKeys.organizations });
+      // Accepting the emailed link verifies the address: refresh the user so the banner goes away.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
       notifications.show({ color: 'green', title: 'Welcome', message: `You joined ${organization.name}.` });
       await navigate({ to: '/o/$organizationId/members', params: { organizationId: organization.id } });
     },
