@@ -241,6 +241,21 @@ function encodeRow(table: TableInfo, row: Record<string, unknown>): Record<strin
   return encoded;
 }
 
+/**
+ * Primary-key order, comparing text byte-wise: the database's collation (which may ignore hyphens)
+ * differs between installations, and the same data must give the same file everywhere.
+ */
+function orderByClause(table: TableInfo): string {
+  const keys = table.primaryKey.length > 0 ? table.primaryKey : table.columns.map((column) => column.name);
+  return keys
+    .map((key) => {
+      const type = table.columns.find((column) => column.name === key)?.type ?? '';
+      const isText = type === 'text' || type.startsWith('character');
+      return isText ? `${quoteIdentifier(key)} collate "C"` : quoteIdentifier(key);
+    })
+    .join(', ');
+}
+
 function selectList(table: TableInfo): string {
   return table.columns
     .map((column) =>
@@ -309,11 +324,7 @@ export async function exportDatabase(
           yield `${JSON.stringify(header)}\n`;
           for (const name of names) {
             const table = tables.get(name)!;
-            const orderBy = (
-              table.primaryKey.length > 0 ? table.primaryKey : table.columns.map((c) => c.name)
-            )
-              .map(quoteIdentifier)
-              .join(', ');
+            const orderBy = orderByClause(table);
             const cursor = `secondchair_export_${name}`;
             await tx.execute(
               sql.raw(
