@@ -65,6 +65,11 @@ Examples:
           );
         }
         const hasDemo = (await findDemoOrganizations(runtime.database.db)).length > 0;
+        if (options.seed && config.seedDemo && lines.length === 0 && !hasDemo) {
+          lines.push(
+            'The database already holds data, so the demo was not seeded (`secondchair seed --demo` adds it).',
+          );
+        }
 
         server = await buildServer(runtime);
         await server.listen({ host: config.host, port: config.port });
