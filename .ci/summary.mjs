@@ -16,14 +16,17 @@ for (const file of process.argv.slice(2)) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     // A file that failed to load has no test results of its own: count it once.
-    failed += (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
+    failed += (report.testResults ?? []).filter(
+      (r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0,
+    ).length;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   } else if (report.stats) {
     // Playwright
     passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected ?? 0;
     skipped += report.stats.skipped ?? 0;
-    if ((report.errors ?? []).length > 0 && (report.stats.expected ?? 0) === 0) failed += report.errors.length;
+    if ((report.errors ?? []).length > 0 && (report.stats.expected ?? 0) === 0)
+      failed += report.errors.length;
   }
 }
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

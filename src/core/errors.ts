@@ -69,5 +69,7 @@ export class AppError extends Error {
 
 /** Whether a thrown value is an AppError (also across module copies). */
 export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError || (value instanceof Error && value.name === 'AppError' && 'code' in value);
+  return (
+    value instanceof AppError || (value instanceof Error && value.name === 'AppError' && 'code' in value)
+  );
 }
