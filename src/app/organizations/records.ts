@@ -8,7 +8,8 @@ import { AppError } from '../../core/errors.ts';
 import { hasRoleAtLeast, type MemberRole } from '../../core/roles.ts';
 import type { Executor } from '../../db/client.ts';
 import { invitations, memberships, organizations, users } from '../../db/schema.ts';
-import { inOrganization, type OrganizationScope } from '../access.ts';
+import { inOrganization, requireMembership, type OrganizationScope } from '../access.ts';
+import type { AppContext } from '../context.ts';
 
 export type OrganizationKindValue = (typeof ORGANIZATION_KINDS)[number];
 
@@ -231,4 +232,42 @@ export async function findInvitation(
     .where(and(inOrganization(scope, invitations.organizationId), eq(invitations.id, invitationId)))
     .limit(1);
   return row ? toInvitationRecord(row, now) : undefined;
+}
+
+/** An open invitation that the actor may manage, with the actor's scope and the time it was checked at. */
+export interface ManageableInvitation {
+  scope: OrganizationScope;
+  invitation: InvitationRecord;
+  now: Date;
+}
+
+/**
+ * Inside `tx`, locks the organization and loads an invitation that the actor may `action`: NOT_FOUND
+ * outside the actor's organizations, FORBIDDEN for an admin invitation and a coordinator, INVALID_STATE
+ * once it was accepted or revoked. Revoking and resending share it so they cannot drift apart.
+ */
+export async function requireManageableInvitation(
+  ctx: AppContext,
+  tx: Executor,
+  input: { organizationId: string; invitationId: string },
+  action: 'revoke' | 'resend',
+): Promise<ManageableInvitation> {
+  await lockOrganization(tx, input.organizationId);
+  const scope = await requireMembership(ctx, input.organizationId, {
+    minimumRole: 'coordinator',
+    executor: tx,
+  });
+  const now = ctx.clock.now();
+  const invitation = await findInvitation(tx, scope, input.invitationId, now);
+  if (!invitation) throw AppError.notFound('Invitation');
+  if (!canManageInvitation(scope.role, invitation.role)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Only admins of ${scope.organizationName} may ${action} admin invitations`,
+    );
+  }
+  if (!isInvitationOpen(invitation.status)) {
+    throw new AppError('INVALID_STATE', `This invitation was already ${invitation.status}`);
+  }
+  return { scope, invitation, now };
 }

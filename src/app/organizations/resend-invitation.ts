@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../core/errors.ts';
 import { invitations } from '../../db/schema.ts';
-import { requireActor, requireMembership } from '../access.ts';
+import { requireActor } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { invitationEmail } from '../email/templates.ts';
 import { invitationExpiry, invitationUrl, newInvitationToken } from './invitation-tokens.ts';
 import type { CreatedInvitation } from './create-invitation.ts';
-import { canManageInvitation, findInvitation, isInvitationOpen, lockOrganization } from './records.ts';
+import { requireManageableInvitation } from './records.ts';
 
 export interface ResendInvitationInput {
   organizationId: string;
@@ -24,24 +23,7 @@ export async function resendInvitation(
   requireActor(ctx);
   const actor = ctx.actor;
   return ctx.db.transaction(async (tx) => {
-    await lockOrganization(tx, input.organizationId);
-    const scope = await requireMembership(ctx, input.organizationId, {
-      minimumRole: 'coordinator',
-      executor: tx,
-    });
-    const now = ctx.clock.now();
-    const invitation = await findInvitation(tx, scope, input.invitationId, now);
-    if (!invitation) throw AppError.notFound('Invitation');
-    if (!canManageInvitation(scope.role, invitation.role)) {
-      throw new AppError(
-        'FORBIDDEN',
-        `Only admins of ${scope.organizationName} may resend admin invitations`,
-      );
-    }
-    if (!isInvitationOpen(invitation.status)) {
-      throw new AppError('INVALID_STATE', `This invitation was already ${invitation.status}`);
-    }
-
+    const { scope, invitation, now } = await requireManageableInvitation(ctx, tx, input, 'resend');
     const expiresAt = invitationExpiry(now);
     const { token, tokenHash } = newInvitationToken();
     await tx.update(invitations).set({ tokenHash, expiresAt }).where(eq(invitations.id, invitation.id));
