@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SolverProblem } from '../solver-types.ts';
 import { selectCandidates } from './candidates.ts';
-import { CoverMatching, fairnessBottleneck, maxCoveredMentees } from './cardinality.ts';
+import { CoverMatching, coverBounds, fairnessBottleneck, maxCoveredMentees } from './cardinality.ts';
 import { MAX_SCORE, prepareProblem, type PreparedProblem } from './prepare.ts';
 
 /** The bottleneck as the solver used to find it: a fresh cardinality run per threshold, all pairs. */
@@ -67,6 +67,80 @@ function randomProblem(seed: number, n: number, m: number, isSparse: boolean): S
     pinned: [],
   };
 }
+
+/**
+ * Sparse rows of 0-3 pairs and some pinned pairs: Hall violations on both sides make the counting
+ * bounds loose, so the bottleneck search takes its fallback (bisection) path about half the time.
+ */
+function lowDegreeProblem(seed: number, n: number, m: number): SolverProblem {
+  let state = (seed * 2654435761) >>> 0 || 1;
+  const random = (): number => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  for (let t = 0; t < 8; t++) random();
+  const menteeCapacity = Int32Array.from({ length: n }, () => (random() < 0.15 ? 2 : 1));
+  const mentorCapacity = Int32Array.from({ length: m }, () => Math.floor(random() * 3));
+  const indptr = new Int32Array(n + 1);
+  const indices: number[] = [];
+  const data: number[] = [];
+  const pinned: Array<[number, number]> = [];
+  const pinnedLoad = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    const row = new Set<number>();
+    const degree = Math.floor(random() * 4);
+    for (let t = 0; t < degree; t++) row.add(Math.floor(random() * m));
+    for (const j of [...row].sort((a, b) => a - b)) {
+      indices.push(j);
+      data.push(Math.floor(random() * 1001));
+      if (random() < 0.05 && pinnedLoad[j] < mentorCapacity[j] && !pinned.some(([k]) => k === i)) {
+        pinned.push([i, j]);
+        pinnedLoad[j]++;
+      }
+    }
+    indptr[i + 1] = indices.length;
+  }
+  return {
+    objective: 'fairness',
+    menteeCount: n,
+    mentorCount: m,
+    menteeCapacity,
+    mentorCapacity,
+    scores: { format: 'sparse', indptr, indices: Int32Array.from(indices), data: Int32Array.from(data) },
+    forbidden: [],
+    minScore: 0,
+    pinned,
+  };
+}
+
+describe('counting bounds on the coverable mentees', () => {
+  it('never fall below the maximum at any threshold, and the bottleneck search agrees with the reference', () => {
+    let loose = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.constantFrom(0, 1, 3),
+        (seed, n, m, candidates) => {
+          const prep = prepareProblem(lowDegreeProblem(seed, n, m));
+          const bound = coverBounds(prep);
+          for (let t = 0; t <= MAX_SCORE + 1; t += t < 990 ? 7 : 1) {
+            expect(bound[t]).toBeGreaterThanOrEqual(maxCoveredMentees(prep, t, -1));
+          }
+          if (bound[0] > maxCoveredMentees(prep, -1, -1)) loose++;
+          const graph = selectCandidates(prep, -1, new Int32Array(n).fill(candidates), null);
+          expect(fairnessBottleneck(prep, graph)).toEqual(referenceBottleneck(prep));
+        },
+      ),
+      { numRuns: 300, seed: 42 },
+    );
+    // The fallback path must have been exercised.
+    expect(loose).toBeGreaterThan(10);
+  });
+});
 
 describe('fairness bottleneck with the matching carried between thresholds', () => {
   it('finds the same coverable count and threshold as a fresh all-pairs search per threshold', () => {

@@ -359,30 +359,147 @@ export class CoverMatching {
 }
 
 /**
+ * Upper bounds on the mentees coverable at every threshold: `bound[t]` (t = 0..MAX_SCORE + 1) is at
+ * least the number coverable with pairs scoring at least t, pinned ones included. Two counting bounds,
+ * each a vertex cover of the threshold graph (König), so both are valid and the smaller one is kept:
+ * mentor j takes at most min(capacity, admirers at >= t) mentees, i.e. the number of its `capacity`
+ * best pairs scoring at least t; and a mentee needs its best pair to score at least t. One pass over
+ * the eligible pairs with a small min-heap of each mentor's best `capacity` scores.
+ * On the benchmark instances the mentor bound is exactly the bottleneck: the scarce mentors' weakest
+ * seats set it.
+ */
+export function coverBounds(prep: PreparedProblem): Int32Array {
+  const n = prep.menteeCount;
+  const m = prep.mentorCount;
+  const capacity = prep.mentorCapacity;
+  const heapStart = new Int32Array(m + 1);
+  for (let j = 0; j < m; j++) heapStart[j + 1] = heapStart[j] + capacity[j];
+  const heap = new Int32Array(heapStart[m]);
+  const size = new Int32Array(m);
+  // A pair must beat entry[j] to enter mentor j's heap: -1 until the heap is full, then its minimum.
+  const entry = new Int32Array(m).fill(-1);
+  for (let j = 0; j < m; j++) if (capacity[j] === 0) entry[j] = MAX_SCORE + 1;
+  const menteeHistogram = new Int32Array(MAX_SCORE + 2);
+  let pinnedCovered = 0;
+  const offer = (j: number, w: number): void => {
+    const base = heapStart[j];
+    const limit = capacity[j];
+    let count = size[j];
+    let pos: number;
+    if (count < limit) {
+      pos = count++;
+      size[j] = count;
+      while (pos > 0) {
+        const parent = (pos - 1) >> 1;
+        if (heap[base + parent] <= w) break;
+        heap[base + pos] = heap[base + parent];
+        pos = parent;
+      }
+    } else {
+      pos = 0;
+      for (;;) {
+        let child = 2 * pos + 1;
+        if (child >= count) break;
+        if (child + 1 < count && heap[base + child + 1] < heap[base + child]) child++;
+        if (heap[base + child] >= w) break;
+        heap[base + pos] = heap[base + child];
+        pos = child;
+      }
+    }
+    heap[base + pos] = w;
+    if (count === limit) entry[j] = heap[base];
+  };
+  const dense = prep.dense;
+  for (let i = 0; i < n; i++) {
+    if (prep.pinnedPerMentee[i] > 0) {
+      pinnedCovered++;
+      continue;
+    }
+    if (prep.menteeCapacity[i] === 0) continue;
+    let best = -1;
+    if (dense) {
+      const base = i * m;
+      for (let j = 0; j < m; j++) {
+        const w = dense[base + j];
+        if (w > entry[j]) offer(j, w);
+        if (w > best) best = w;
+      }
+    } else {
+      const offsets = prep.offsets!;
+      const mentors = prep.mentors!;
+      const weights = prep.weights!;
+      for (let e = offsets[i], end = offsets[i + 1]; e < end; e++) {
+        const w = weights[e];
+        const j = mentors[e];
+        if (w > entry[j]) offer(j, w);
+        if (w > best) best = w;
+      }
+    }
+    if (best >= 0) menteeHistogram[best]++;
+  }
+  const mentorHistogram = new Int32Array(MAX_SCORE + 2);
+  for (let j = 0; j < m; j++) {
+    for (let s = heapStart[j], end = heapStart[j] + size[j]; s < end; s++) mentorHistogram[heap[s]]++;
+  }
+  const bound = new Int32Array(MAX_SCORE + 2);
+  let mentorSeats = 0;
+  let mentees = 0;
+  bound[MAX_SCORE + 1] = pinnedCovered;
+  for (let t = MAX_SCORE; t >= 0; t--) {
+    mentorSeats += mentorHistogram[t];
+    mentees += menteeHistogram[t];
+    bound[t] = pinnedCovered + Math.min(mentorSeats, mentees);
+  }
+  return bound;
+}
+
+/** The highest threshold whose bound still admits `count` covered mentees (MAX_SCORE + 1 if any does). */
+function highestAdmitting(bound: Int32Array, count: number): number {
+  let t = MAX_SCORE + 1;
+  while (t > 0 && bound[t] < count) t--;
+  return t;
+}
+
+/**
  * The fairness bottleneck: the most mentees that can be covered (`target`, pinned ones included) and
  * the largest threshold at which pairs scoring at least that still cover as many (`threshold`,
- * MAX_SCORE when nobody can be matched, as any threshold then covers the target). Binary search over thresholds with the matching carried along: a feasible
- * step keeps its matching (and jumps to its lowest score), an infeasible one restarts from the last
- * feasible matching minus the pairs under the new threshold.
+ * MAX_SCORE when nobody can be matched, as any threshold then covers the target).
+ * First a single probe where the counting bounds point (`coverBounds`): the bound at threshold 0 caps
+ * the target, and the highest threshold still admitting it caps the threshold, so a matching that
+ * reaches that count at that threshold proves both at once (on the benchmark it always does). Otherwise
+ * the matching is completed over all pairs and a binary search over thresholds carries it along: a
+ * feasible step keeps its matching (and jumps to its lowest score), an infeasible one restarts from
+ * the last feasible matching minus the pairs under the new threshold. The bounds cap the search and
+ * pick its first step.
  */
 export function fairnessBottleneck(
   prep: PreparedProblem,
   graph: CandidateGraph,
 ): { target: number; threshold: number } {
+  const bound = coverBounds(prep);
   let best = new CoverMatching(prep, graph);
+  const upper = bound[0];
+  const probe = Math.min(highestAdmitting(bound, upper), MAX_SCORE);
+  let covered = best.augment(probe, upper, false);
+  if (covered < upper && !best.isComplete) covered = best.augment(probe, upper, true);
+  if (covered >= upper) return { target: upper, threshold: probe };
+  // The probe's matching is a valid start: complete it over every pair at any threshold.
   best.augment(-1, -1, false);
   if (!best.isTriviallyMaximum() && !best.isComplete) best.augment(-1, -1, true);
   const target = best.covered;
   let low = Math.min(best.minWeight(), MAX_SCORE);
-  let high = MAX_SCORE + 1;
+  let high = Math.min(highestAdmitting(bound, target), MAX_SCORE) + 1;
   let trial = new CoverMatching(prep, graph);
+  let isFirst = true;
   while (high - low > 1) {
-    const middle = (low + high) >> 1;
+    // The bound is often exact: try it first, then bisect.
+    const middle = isFirst ? high - 1 : (low + high) >> 1;
+    isFirst = false;
     trial.copyFrom(best);
     trial.dropBelow(middle);
-    let covered = trial.augment(middle, target, false);
-    if (covered < target && !trial.isComplete) covered = trial.augment(middle, target, true);
-    if (covered >= target) {
+    let reached = trial.augment(middle, target, false);
+    if (reached < target && !trial.isComplete) reached = trial.augment(middle, target, true);
+    if (reached >= target) {
       const swap = best;
       best = trial;
       trial = swap;
