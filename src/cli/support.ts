@@ -6,6 +6,7 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { EnvSchema, loadConfig, type Config } from '../config.ts';
 import { AppError } from '../core/errors.ts';
+import { redactUrl } from '../db/redact-url.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../app/demo/demo-data.ts';
 
 /** Options every data command accepts to pick a database without editing the environment. */
@@ -52,18 +53,8 @@ export function say(...lines: string[]): void {
 /** Where the data lives, for messages. */
 export function describeDatabase(config: Config): string {
   return config.databaseUrl
-    ? `PostgreSQL at ${redact(config.databaseUrl)}`
+    ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
     : `the embedded database in ${config.dataDir}`;
-}
-
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
 }
 
 /** The demo logins as printed by `start` and `seed --demo`. */

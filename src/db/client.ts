@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { acquireDirectoryLock, type DirectoryLock } from './lock.ts';
+import { redactUrl } from './redact-url.ts';
 
 export type Schema = typeof schema;
 /** The drizzle database, the same type for PGlite and PostgreSQL. */
@@ -40,16 +41,6 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Start from a PGlite data dump (a cloned, already migrated database) instead of an empty one. */
   loadDataDir?: Blob | File;
-}
-
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
 }
 
 /** Opens the embedded database (locking its directory) or PostgreSQL when a URL is given. */
