@@ -157,6 +157,8 @@ export class CoverMatching {
   covered = 0;
   /** Whether the candidate graph holds every eligible pair (then it alone decides and proves). */
   readonly isComplete: boolean;
+  /** Whether the graph's rows are sorted by weight, descending (a row scan then stops at the threshold). */
+  readonly isSorted: boolean;
   private readonly visited: Int32Array;
   private stamp = 1;
   private readonly frameMentee: Int32Array;
@@ -165,7 +167,11 @@ export class CoverMatching {
   private readonly frameSlot: Int32Array;
   private readonly frameWeight: Int32Array;
 
-  constructor(prep: PreparedProblem, graph: CandidateGraph) {
+  /**
+   * `isSorted` false lets the graph be the problem's own eligible pairs (a sparse problem whose rows
+   * are all short is its own complete candidate graph, with no copy and no sort).
+   */
+  constructor(prep: PreparedProblem, graph: CandidateGraph, isSorted = true) {
     const n = prep.menteeCount;
     const m = prep.mentorCount;
     this.prep = prep;
@@ -183,6 +189,7 @@ export class CoverMatching {
     }
     this.open = Int32Array.from(open);
     this.isComplete = graph.mentors.length === prep.eligiblePairs;
+    this.isSorted = isSorted;
     this.visited = new Int32Array(m);
     this.frameMentee = new Int32Array(n + 1);
     this.frameCursor = new Int32Array(n + 1);
@@ -293,7 +300,7 @@ export class CoverMatching {
     const end = offsets[k + 1];
     for (; e < end; e++) {
       if (weights[e] < floor) {
-        if (isFull) continue;
+        if (isFull || !this.isSorted) continue;
         // Candidate rows are sorted by weight: nothing further qualifies.
         e = end;
         break;
@@ -475,9 +482,10 @@ function highestAdmitting(bound: Int32Array, count: number): number {
 export function fairnessBottleneck(
   prep: PreparedProblem,
   graph: CandidateGraph,
+  isSorted = true,
 ): { target: number; threshold: number } {
   const bound = coverBounds(prep);
-  let best = new CoverMatching(prep, graph);
+  let best = new CoverMatching(prep, graph, isSorted);
   const upper = bound[0];
   const probe = Math.min(highestAdmitting(bound, upper), MAX_SCORE);
   let covered = best.augment(probe, upper, false);
@@ -489,7 +497,7 @@ export function fairnessBottleneck(
   const target = best.covered;
   let low = Math.min(best.minWeight(), MAX_SCORE);
   let high = Math.min(highestAdmitting(bound, target), MAX_SCORE) + 1;
-  let trial = new CoverMatching(prep, graph);
+  let trial = new CoverMatching(prep, graph, isSorted);
   let isFirst = true;
   while (high - low > 1) {
     // The bound is often exact: try it first, then bisect.

@@ -63,14 +63,21 @@ export function solve(problem: SolverProblem, options: SolveOptions = {}): Solve
     // bottleneck is the largest threshold that still covers as many mentees (monotone: binary search).
     // Short rows (sparse problems) are taken whole: the candidate graph is then complete and its
     // sorted rows alone decide every threshold, with no second search over all pairs.
-    const fairnessCandidates = new Int32Array(prep.menteeCount);
-    for (let i = 0; i < prep.menteeCount; i++) {
-      const k = options.fairnessCandidates ?? FAIRNESS_CANDIDATES;
-      const rowLength = prep.eligibleCount[i];
-      fairnessCandidates[i] = options.fairnessCandidates === undefined && rowLength <= 64 ? rowLength : k;
+    let low: number;
+    if (prep.offsets && options.fairnessCandidates === undefined && longestRow(prep) <= 64) {
+      // Every row is short: the problem's own pairs are the complete graph (no copy, no sort).
+      const own = { offsets: prep.offsets, mentors: prep.mentors!, weights: prep.weights! };
+      low = fairnessBottleneck(prep, own, false).threshold;
+    } else {
+      const fairnessCandidates = new Int32Array(prep.menteeCount);
+      for (let i = 0; i < prep.menteeCount; i++) {
+        const k = options.fairnessCandidates ?? FAIRNESS_CANDIDATES;
+        const rowLength = prep.eligibleCount[i];
+        fairnessCandidates[i] = options.fairnessCandidates === undefined && rowLength <= 64 ? rowLength : k;
+      }
+      const coverGraph = selectCandidates(prep, -1, fairnessCandidates, initialR(prep, {}));
+      low = fairnessBottleneck(prep, coverGraph).threshold;
     }
-    const coverGraph = selectCandidates(prep, -1, fairnessCandidates, initialR(prep, {}));
-    const { threshold: low } = fairnessBottleneck(prep, coverGraph);
     let pinnedMin = Infinity;
     for (let t = 2; t < prep.pinned.length; t += 3) pinnedMin = Math.min(pinnedMin, prep.pinned[t]);
     // A pinned pair below the bottleneck fixes the lowest score; raising the others' floor gains nothing.
@@ -104,6 +111,13 @@ export function solve(problem: SolverProblem, options: SolveOptions = {}): Solve
     sinkPotential: result.engine.sinkPotential,
   };
   return buildResult(prep, result, orientation, certificate, fairnessThreshold);
+}
+
+function longestRow(prep: PreparedProblem): number {
+  let longest = 0;
+  for (let i = 0; i < prep.menteeCount; i++)
+    if (prep.eligibleCount[i] > longest) longest = prep.eligibleCount[i];
+  return longest;
 }
 
 /** The same eligible pairs seen from the mentors' side (rows = mentors). */
