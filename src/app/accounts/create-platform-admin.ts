@@ -22,13 +22,14 @@ export interface CreatePlatformAdminResult {
 }
 
 /**
- * Creates a platform admin with a verified email, or promotes the existing account with that email.
- * Only the installation's operator runs this (from the CLI), so there is no actor to check.
+ * The request checked against its contract, or VALIDATION_FAILED naming each field. The CLI calls it
+ * before opening a database; createPlatformAdmin calls it again because it may have other callers.
  */
-export async function createPlatformAdmin(
-  ctx: AppContext,
-  input: CreatePlatformAdminInput,
-): Promise<CreatePlatformAdminResult> {
+export function parseCreatePlatformAdminRequest(input: {
+  email: string;
+  name: string;
+  password?: string | undefined;
+}): CreatePlatformAdminRequest {
   const parsed = CreatePlatformAdminRequest.safeParse({
     email: input.email,
     name: input.name,
@@ -39,7 +40,18 @@ export async function createPlatformAdmin(
       parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     );
   }
-  const { email, name, password } = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Creates a platform admin with a verified email, or promotes the existing account with that email.
+ * Only the installation's operator runs this (from the CLI), so there is no actor to check.
+ */
+export async function createPlatformAdmin(
+  ctx: AppContext,
+  input: CreatePlatformAdminInput,
+): Promise<CreatePlatformAdminResult> {
+  const { email, name, password } = parseCreatePlatformAdminRequest(input);
   const now = ctx.clock.now();
   // Hash before the transaction (scrypt is slow) and only when an account may have to be created.
   const [existingBefore] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email));

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { CreatePlatformAdminRequest } from '../../contracts/accounts.ts';
-import { AppError } from '../../core/errors.ts';
 import { cliLogger, DATABASE_OPTION_HELP, loadCliConfig, say, type DatabaseOptions } from '../support.ts';
 
 interface CreateAdminOptions extends DatabaseOptions {
@@ -30,21 +28,13 @@ Examples:
   $ secondchair create-admin --email it@haleward.example --name "Robin Hale" --password 'a long passphrase'`,
     )
     .action(async (options: CreateAdminOptions) => {
-      // Bad input is reported before any database is opened.
-      const request = CreatePlatformAdminRequest.safeParse({
-        email: options.email,
-        name: options.name,
-        password: options.password,
-      });
-      if (!request.success) {
-        throw AppError.validation(
-          request.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-        );
-      }
-      const config = loadCliConfig(options);
       // Loaded here, not at the top, so that `--help` and other commands start quickly.
+      const { createPlatformAdmin, parseCreatePlatformAdminRequest } =
+        await import('../../app/accounts/create-platform-admin.ts');
+      // Bad input is reported before any database is opened.
+      parseCreatePlatformAdminRequest(options);
+      const config = loadCliConfig(options);
       const { createRuntime } = await import('../../runtime.ts');
-      const { createPlatformAdmin } = await import('../../app/accounts/create-platform-admin.ts');
       const runtime = await createRuntime({ config, logger: cliLogger(config), startWorkers: false });
       try {
         const { password: hasher } = await runtime.auth.$context;
