@@ -6,6 +6,7 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { EnvSchema, loadConfig, type Config } from '../config.ts';
 import { AppError } from '../core/errors.ts';
+import type { DatabaseHandle } from '../db/client.ts';
 import { redactUrl } from '../db/redact-url.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../app/demo/demo-data.ts';
 
@@ -71,3 +72,25 @@ export const DATABASE_OPTION_HELP = {
   databaseUrl: ['--database-url <url>', 'PostgreSQL connection string (default: DATABASE_URL)'],
   dataDir: ['--data-dir <dir>', 'directory of the embedded database (default: DATA_DIR or ./data)'],
 } as const;
+
+/**
+ * Opens the chosen database, applies pending migrations, runs `work` on it and closes it. The database
+ * code is loaded here, not at the top, so that `--help` and other commands start quickly.
+ */
+export async function withMigratedDatabase<T>(
+  config: Config,
+  work: (database: DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  const { migrateDatabase, openDatabase } = await import('../db/client.ts');
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
+  try {
+    await migrateDatabase(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}

@@ -8,6 +8,7 @@ import {
   describeDatabase,
   loadCliConfig,
   say,
+  withMigratedDatabase,
   type DatabaseOptions,
 } from '../support.ts';
 
@@ -21,28 +22,15 @@ function summaryLines(summary: TransferSummary): string[] {
 }
 
 /**
- * Opens and migrates the chosen database and runs `work` on it. The database code is loaded here, not
- * at the top, so that `--help` and other commands start quickly.
+ * Runs `work` with the export/import module on the migrated database: an export records the migration
+ * its rows belong to, and an import needs the tables, so both work at this version's migration.
  */
-async function withMigratedDatabase<T>(
+async function withTransfer<T>(
   config: Config,
   work: (database: DatabaseHandle, transfer: typeof Transfer) => Promise<T>,
 ): Promise<T> {
-  const { migrateDatabase, openDatabase } = await import('../../db/client.ts');
   const transfer = await import('../../db/export-import.ts');
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: 2,
-  });
-  try {
-    // An export records the migration its rows belong to, and an import needs the tables: both work on
-    // a database at this version's migration.
-    await migrateDatabase(database);
-    return await work(database, transfer);
-  } finally {
-    await database.close();
-  }
+  return withMigratedDatabase(config, (database) => work(database, transfer));
 }
 
 /** Registers `secondchair db export|import`. */
@@ -69,7 +57,7 @@ Examples:
     )
     .action(async (file: string, options: ExportOptions) => {
       const config = loadCliConfig(options);
-      const summary = await withMigratedDatabase(config, (database, transfer) =>
+      const summary = await withTransfer(config, (database, transfer) =>
         transfer.exportDatabase(database, file, { overwrite: options.force === true }),
       );
       say(
@@ -95,7 +83,7 @@ Examples:
     )
     .action(async (file: string, options: DatabaseOptions) => {
       const config = loadCliConfig(options);
-      const summary = await withMigratedDatabase(config, (database, transfer) =>
+      const summary = await withTransfer(config, (database, transfer) =>
         transfer.importDatabase(database, file),
       );
       say(

@@ -4,6 +4,7 @@ import {
   describeDatabase,
   loadCliConfig,
   say,
+  withMigratedDatabase,
   type DatabaseOptions,
 } from '../support.ts';
 
@@ -23,20 +24,10 @@ Examples:
     )
     .action(async (options: DatabaseOptions) => {
       const config = loadCliConfig(options);
-      // Loaded here, not at the top, so that `--help` and other commands start quickly.
-      const { migrateDatabase, openDatabase } = await import('../../db/client.ts');
-      const { readLatestMigration } = await import('../../db/export-import.ts');
-      const database = await openDatabase({
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
-        poolSize: 2,
+      const migration = await withMigratedDatabase(config, async (database) => {
+        const { readLatestMigration } = await import('../../db/export-import.ts');
+        return readLatestMigration(database.db);
       });
-      try {
-        await migrateDatabase(database);
-        const migration = await readLatestMigration(database.db);
-        say(`Migrated ${describeDatabase(config)}: it is at migration ${migration.tag}.`);
-      } finally {
-        await database.close();
-      }
+      say(`Migrated ${describeDatabase(config)}: it is at migration ${migration.tag}.`);
     });
 }
