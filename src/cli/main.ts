@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../config.ts';
 import { isAppError } from '../core/errors.ts';
 import { EXIT_CODES } from './exit-codes.ts';
 import { registerCreateAdminCommand } from './commands/create-admin.ts';
@@ -13,7 +14,8 @@ export function buildProgram(): Command {
   const program = new Command('secondchair')
     .description('Second Chair: mentorship programs for lawyers early in their careers.')
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .option('--debug', 'print the stack trace of an unexpected failure (or set SECONDCHAIR_DEBUG=1)');
   registerStartCommand(program);
   registerMigrateCommand(program);
   registerSeedCommand(program);
@@ -47,7 +49,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(
       `error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
     );
-    if (process.env.SECONDCHAIR_DEBUG) console.error(error);
+    if (program.opts<{ debug?: boolean }>().debug === true || isDebugConfigured()) console.error(error);
     return 1;
+  }
+}
+
+/** SECONDCHAIR_DEBUG through the parsed configuration; a configuration that does not parse means no. */
+function isDebugConfigured(): boolean {
+  try {
+    return loadConfig().debug;
+  } catch {
+    return false;
   }
 }

@@ -52,6 +52,18 @@ describe('every command explains itself', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown command/i);
   }, 60_000);
+
+  it('prints the stack trace of an unexpected failure only when asked with --debug', async () => {
+    // Nothing listens on port 1, so opening the database fails in a way no command anticipates.
+    const args = ['migrate', '--database-url', 'postgres://nobody@127.0.0.1:1/none'];
+    const plain = await runCli(args);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('error: unexpected failure');
+    expect(plain.stderr).not.toMatch(/^\s+at /m);
+    const debug = await runCli(['--debug', ...args]);
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/^\s+at /m);
+  }, 60_000);
 });
 
 describe('migrate, seed --demo and create-admin on the embedded database', () => {
