@@ -77,6 +77,7 @@ function selectMentorSide(
   r: Int32Array,
   existing: CandidateGraph,
 ): Int32Array {
+  if (prep.transposeOf) return selectColumnsFromRows(prep.transposeOf, threshold, r, existing);
   const n = prep.menteeCount;
   const m = prep.mentorCount;
   const floor = Math.max(threshold, 0);
@@ -145,7 +146,61 @@ function selectMentorSide(
     const base = j * width;
     for (let t = 0; t < heapSize[j]; t++) chosen.push(heapMentee[base + t], j, heapWeight[base + t]);
   }
-  // Group by mentee and drop pairs the mentee side already has.
+  return withoutExisting(chosen, n, m, existing);
+}
+
+/**
+ * The mentor side for a transposed problem: column j is row j of the original, so each column's
+ * `r[j]` best pairs come from a quickselect over one contiguous row (a sequential read) instead of a
+ * pass over every pair with a heap per column (random access over many columns).
+ */
+function selectColumnsFromRows(
+  source: PreparedProblem,
+  threshold: number,
+  r: Int32Array,
+  existing: CandidateGraph,
+): Int32Array {
+  // Rows of `source` are columns here; its mentors are this problem's rows.
+  const columns = source.menteeCount;
+  const rows = source.mentorCount;
+  const floor = Math.max(threshold, 0);
+  let width = 0;
+  for (let c = 0; c < columns; c++) width = Math.max(width, r[c]);
+  // Each column's best pairs by insertion into a short list sorted descending: after the first few
+  // pairs almost every one fails the single comparison with the list's last entry.
+  const bestIds = new Int32Array(Math.max(width, 1));
+  const bestWeights = new Int32Array(Math.max(width, 1));
+  const chosen: number[] = [];
+  const dense = source.dense;
+  const offsets = source.offsets;
+  const mentors = source.mentors;
+  const weights = source.weights;
+  for (let c = 0; c < columns; c++) {
+    const limit = r[c];
+    if (limit === 0) continue;
+    let size = 0;
+    const from = dense ? 0 : offsets![c];
+    const to = dense ? rows : offsets![c + 1];
+    const base = c * rows;
+    for (let e = from; e < to; e++) {
+      const w = dense ? dense[base + e] : weights![e];
+      if (w < floor || (size === limit && w <= bestWeights[size - 1])) continue;
+      let pos = size < limit ? size++ : size - 1;
+      while (pos > 0 && bestWeights[pos - 1] < w) {
+        bestWeights[pos] = bestWeights[pos - 1];
+        bestIds[pos] = bestIds[pos - 1];
+        pos--;
+      }
+      bestWeights[pos] = w;
+      bestIds[pos] = dense ? e : mentors![e];
+    }
+    for (let t = 0; t < size; t++) chosen.push(bestIds[t], c, bestWeights[t]);
+  }
+  return withoutExisting(chosen, rows, columns, existing);
+}
+
+/** Chosen (row, column, weight) triples grouped by row, minus the pairs `existing` already has. */
+function withoutExisting(chosen: number[], n: number, m: number, existing: CandidateGraph): Int32Array {
   const count = chosen.length / 3;
   const perMentee = new Int32Array(n + 1);
   for (let t = 0; t < count; t++) perMentee[chosen[3 * t] + 1]++;
@@ -296,7 +351,7 @@ function selectMenteeSide(prep: PreparedProblem, threshold: number, k: Int32Arra
 }
 
 /** Rows at least this long are selected with a weight histogram instead of a quickselect. */
-const LONG_ROW = 1024;
+const LONG_ROW = 128;
 
 function copyInto(target: Int32Array, source: Int32Array): Int32Array {
   target.set(source);
@@ -331,31 +386,69 @@ export function selectTop(ids: Int32Array, values: Int32Array, length: number, t
   }
 }
 
-/** The graph with `extra` pairs (flat mentee, mentor, weight triples, grouped by mentee) appended. */
+/**
+ * The graph with `extra` pairs (flat mentee, mentor, weight triples) merged in, rows still sorted by
+ * weight, descending. The extras are put in order by two counting sorts (by weight, then stably by
+ * row) and merged with each already sorted row: linear, where re-sorting every touched row was not.
+ */
 export function addCandidates(graph: CandidateGraph, extra: Int32Array, n: number): CandidateGraph {
   const count = extra.length / 3;
+  const added = new Int32Array(n + 1);
+  const weightStart = new Int32Array(MAX_WEIGHT + 2);
+  for (let t = 0; t < count; t++) {
+    added[extra[3 * t] + 1]++;
+    weightStart[MAX_WEIGHT - extra[3 * t + 2] + 1]++;
+  }
+  for (let w = 0; w <= MAX_WEIGHT; w++) weightStart[w + 1] += weightStart[w];
+  const byWeight = new Int32Array(count);
+  for (let t = 0; t < count; t++) byWeight[weightStart[MAX_WEIGHT - extra[3 * t + 2]]++] = t;
+  for (let i = 0; i < n; i++) added[i + 1] += added[i];
+  // Extras grouped by row, each group in weight order (the placement is stable).
+  const extraMentors = new Int32Array(count);
+  const extraWeights = new Int32Array(count);
+  const extraFill = added.slice(0, n);
+  for (let q = 0; q < count; q++) {
+    const t = byWeight[q];
+    const slot = extraFill[extra[3 * t]]++;
+    extraMentors[slot] = extra[3 * t + 1];
+    extraWeights[slot] = extra[3 * t + 2];
+  }
   const offsets = new Int32Array(n + 1);
-  const added = new Int32Array(n);
-  for (let t = 0; t < count; t++) added[extra[3 * t]]++;
   for (let i = 0; i < n; i++) {
-    offsets[i + 1] = offsets[i] + (graph.offsets[i + 1] - graph.offsets[i]) + added[i];
+    offsets[i + 1] = offsets[i] + (graph.offsets[i + 1] - graph.offsets[i]) + (added[i + 1] - added[i]);
   }
   const mentors = new Int32Array(offsets[n]);
   const weights = new Int32Array(offsets[n]);
-  const fill = new Int32Array(n);
+  const oldMentors = graph.mentors;
+  const oldWeights = graph.weights;
   for (let i = 0; i < n; i++) {
-    const from = graph.offsets[i];
-    const length = graph.offsets[i + 1] - from;
-    mentors.set(graph.mentors.subarray(from, from + length), offsets[i]);
-    weights.set(graph.weights.subarray(from, from + length), offsets[i]);
-    fill[i] = offsets[i] + length;
+    let out = offsets[i];
+    let a = graph.offsets[i];
+    const aEnd = graph.offsets[i + 1];
+    let b = added[i];
+    const bEnd = added[i + 1];
+    if (b === bEnd) {
+      mentors.set(oldMentors.subarray(a, aEnd), out);
+      weights.set(oldWeights.subarray(a, aEnd), out);
+      continue;
+    }
+    while (a < aEnd && b < bEnd) {
+      if (oldWeights[a] >= extraWeights[b]) {
+        mentors[out] = oldMentors[a];
+        weights[out++] = oldWeights[a++];
+      } else {
+        mentors[out] = extraMentors[b];
+        weights[out++] = extraWeights[b++];
+      }
+    }
+    for (; a < aEnd; a++) {
+      mentors[out] = oldMentors[a];
+      weights[out++] = oldWeights[a];
+    }
+    for (; b < bEnd; b++) {
+      mentors[out] = extraMentors[b];
+      weights[out++] = extraWeights[b];
+    }
   }
-  for (let t = 0; t < count; t++) {
-    const i = extra[3 * t];
-    mentors[fill[i]] = extra[3 * t + 1];
-    weights[fill[i]++] = extra[3 * t + 2];
-  }
-  const graphOut = { offsets, mentors, weights };
-  sortRows(graphOut, added);
-  return graphOut;
+  return { offsets, mentors, weights };
 }

@@ -33,6 +33,11 @@ export interface PreparedProblem {
   eligibleCount: Int32Array;
   /** Total eligible pairs. */
   eligiblePairs: number;
+  /**
+   * For a problem seen from the mentors' side (`transposePrepared`): the original, whose rows are this
+   * problem's columns, so a column's best pairs come from one contiguous row instead of a strided scan.
+   */
+  transposeOf?: PreparedProblem;
 }
 
 /** Number of pairs in a PairList. */

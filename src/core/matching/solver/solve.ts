@@ -182,6 +182,7 @@ export function transposePrepared(prep: PreparedProblem): PreparedProblem {
     allowedCount: eligibleCount,
     eligibleCount,
     eligiblePairs: prep.eligiblePairs,
+    transposeOf: prep,
   };
 }
 
