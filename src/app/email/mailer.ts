@@ -99,6 +99,20 @@ export function createMailer(deps: MailerDependencies): MailerService {
     return id;
   }
 
+  /** Records one more attempt, and that it delivered the email. */
+  async function markSent(emailId: string, transport: 'outbox' | 'smtp'): Promise<void> {
+    await deps.db
+      .update(emails)
+      .set({
+        status: 'sent',
+        transport,
+        attempts: sql`${emails.attempts} + 1`,
+        lastError: null,
+        sentAt: deps.clock.now(),
+      })
+      .where(eq(emails.id, emailId));
+  }
+
   return {
     async enqueue(email, executor) {
       const id = executor
@@ -119,16 +133,7 @@ export function createMailer(deps: MailerDependencies): MailerService {
       if (email.status === 'sent') return 'already-sent';
 
       if (!smtpUrl) {
-        await deps.db
-          .update(emails)
-          .set({
-            status: 'sent',
-            transport: 'outbox',
-            attempts: sql`${emails.attempts} + 1`,
-            lastError: null,
-            sentAt: deps.clock.now(),
-          })
-          .where(eq(emails.id, emailId));
+        await markSent(emailId, 'outbox');
         const link = firstLink(email.text);
         logger.info(
           { emailId, to: email.to, subject: email.subject, template: email.template, link },
@@ -163,16 +168,7 @@ export function createMailer(deps: MailerDependencies): MailerService {
         else logger.warn({ ...context, lastError }, 'email delivery failed; it will be retried');
         throw error;
       }
-      await deps.db
-        .update(emails)
-        .set({
-          status: 'sent',
-          transport: 'smtp',
-          attempts: sql`${emails.attempts} + 1`,
-          lastError: null,
-          sentAt: deps.clock.now(),
-        })
-        .where(eq(emails.id, emailId));
+      await markSent(emailId, 'smtp');
       logger.info(
         { emailId, to: email.to, template: email.template, attempt: attempt.attempt },
         'email sent',
