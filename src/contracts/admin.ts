@@ -17,7 +17,7 @@ export const OutboxEmailSummary = z.object({
 });
 export const OutboxEmail = OutboxEmailSummary.extend({ text: z.string(), html: z.string().nullable() });
 
-export const ListEmailsQuery = z
+export const FindEmailsQuery = z
   .object({
     to: z.string().trim().max(254).optional().describe('Only emails to this address'),
     limit: z.coerce.number().int().min(1).max(200).default(50),

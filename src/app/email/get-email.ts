@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { emails } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
-import { requirePlatformAdmin, type EmailRecord } from './list-emails.ts';
+import { requirePlatformAdmin, type EmailRecord } from './records.ts';
 
 export interface GetEmailInput {
   emailId: string;

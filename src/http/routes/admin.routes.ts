@@ -5,10 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getEmail } from '../../app/email/get-email.ts';
-import { listEmails } from '../../app/email/list-emails.ts';
-import { EmailListResponse, EmailParams, EmailResponse, ListEmailsQuery } from '../../contracts/admin.ts';
+import { findEmails } from '../../app/email/find-emails.ts';
+import { EmailListResponse, EmailParams, EmailResponse, FindEmailsQuery } from '../../contracts/admin.ts';
 import { STANDARD_ERRORS } from '../../contracts/common.ts';
-import { presentEmail, presentEmailSummary } from '../presenters/email.presenter.ts';
+import { presentEmail, presentEmailPage } from '../presenters/email.presenter.ts';
 import { contextOf } from '../request-context.ts';
 
 /** Platform-admin routes under /api/v1/admin. */
@@ -23,21 +23,18 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Emails sent by this installation, newest first (platform admins)',
         description:
           'Without SMTP_URL this is the development outbox: messages are recorded here instead of being sent.',
-        querystring: ListEmailsQuery,
+        querystring: FindEmailsQuery,
         response: { 200: EmailListResponse, ...STANDARD_ERRORS },
       },
     },
     async (request) => {
       const { to, limit, before } = request.query;
-      const page = await listEmails(contextOf(request), {
+      const page = await findEmails(contextOf(request), {
         to: to || undefined,
         limit,
         before: before ? new Date(before) : undefined,
       });
-      return {
-        emails: page.emails.map(presentEmailSummary),
-        nextBefore: page.nextBefore?.toISOString() ?? null,
-      };
+      return presentEmailPage(page);
     },
   );
 

@@ -12,7 +12,7 @@ import {
   type SignInRequest,
   type SignUpRequest,
 } from '../../../src/contracts/auth.ts';
-import { EmailListResponse, EmailResponse, type ListEmailsQuery } from '../../../src/contracts/admin.ts';
+import { EmailListResponse, EmailResponse, type FindEmailsQuery } from '../../../src/contracts/admin.ts';
 import {
   AcceptInvitationResponse,
   InvitationListResponse,
@@ -132,7 +132,7 @@ export const profilesApi = {
 };
 
 export const adminApi = {
-  listEmails: (query: Partial<z.input<typeof ListEmailsQuery>> = {}) =>
+  findEmails: (query: Partial<z.input<typeof FindEmailsQuery>> = {}) =>
     apiRequest('/api/v1/admin/emails', {
       query: { to: query.to, limit: query.limit as number | undefined, before: query.before },
       schema: EmailListResponse,

@@ -73,7 +73,7 @@ export const invitationPreviewQuery = (token: string) =>
 export const emailsQuery = (to: string) =>
   queryOptions({
     queryKey: queryKeys.emails(to),
-    queryFn: () => adminApi.listEmails({ to: to || undefined, limit: 100 }),
+    queryFn: () => adminApi.findEmails({ to: to || undefined, limit: 100 }),
   });
 
 export const emailQuery = (emailId: string) =>

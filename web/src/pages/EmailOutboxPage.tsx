@@ -30,7 +30,7 @@ export function EmailOutboxPage() {
   const emails = useInfiniteQuery({
     queryKey: queryKeys.emails(debouncedTo),
     queryFn: ({ pageParam }) =>
-      adminApi.listEmails({ to: debouncedTo || undefined, limit: 50, before: pageParam }),
+      adminApi.findEmails({ to: debouncedTo || undefined, limit: 50, before: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextBefore ?? undefined,
   });

@@ -1,13 +1,9 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { AppError } from '../../core/errors.ts';
 import { emails } from '../../db/schema.ts';
-import { requireActor } from '../access.ts';
 import type { AppContext } from '../context.ts';
+import { requirePlatformAdmin, type EmailRecord } from './records.ts';
 
-/** A row of the `emails` table: the outbox and delivery record of one message. */
-export type EmailRecord = typeof emails.$inferSelect;
-
-export interface ListEmailsInput {
+export interface FindEmailsInput {
   /** Only emails to this address (compared case-insensitively). */
   to?: string | undefined;
   /** Page size. */
@@ -22,14 +18,6 @@ export interface EmailPage {
   nextBefore: Date | null;
 }
 
-/** Throws unless the actor is a platform admin: emails carry sign-in links for every organization. */
-export function requirePlatformAdmin(ctx: AppContext): void {
-  requireActor(ctx);
-  if (!ctx.actor.isPlatformAdmin) {
-    throw new AppError('FORBIDDEN', 'Only a platform admin may read the emails of this installation');
-  }
-}
-
 // The page cursor is a millisecond timestamp (what JSON carries), so rows are compared at that
 // precision; the database keeps microseconds.
 const createdAtMs = sql`date_trunc('milliseconds', ${emails.createdAt})`;
@@ -39,7 +27,7 @@ const createdAtMs = sql`date_trunc('milliseconds', ${emails.createdAt})`;
  * `limit` emails, except when more than `limit` share one millisecond (emails queued in one
  * transaction share its timestamp): a timestamp cursor cannot split those, so they come together.
  */
-export async function listEmails(ctx: AppContext, input: ListEmailsInput): Promise<EmailPage> {
+export async function findEmails(ctx: AppContext, input: FindEmailsInput): Promise<EmailPage> {
   requirePlatformAdmin(ctx);
   const filters: SQL[] = [];
   if (input.to) filters.push(eq(sql`lower(${emails.to})`, input.to.toLowerCase()));
