@@ -125,9 +125,11 @@ export async function buildServer(
       return typeof value === 'string' ? value : undefined;
     },
   });
-  // Cookie-authenticated writes to the API need the CSRF token (double submit, signed cookie).
+  // Cookie-authenticated writes to the API need the CSRF token (double submit, signed cookie). The
+  // matched route decides, not the raw URL: the router decodes the path, so /api/%761/… reaches an
+  // /api/v1 route without starting with '/api/v1/'.
   app.addHook('onRequest', (request, reply, done) => {
-    if (UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/v1/')) {
+    if (UNSAFE_METHODS.has(request.method) && request.routeOptions.url?.startsWith('/api/v1/')) {
       app.csrfProtection(request, reply, done);
       return;
     }

@@ -102,4 +102,22 @@ describe('platform behaviour every route shares', () => {
     expect(response.statusCode).toBe(403);
     expect(response.json().error.message).toMatch(/CSRF/);
   });
+
+  it.each(['/api/%761/organizations', '/api/v%31/organizations'])(
+    'refuses a write without the CSRF token whatever spelling of the path reaches the route (%s)',
+    async (url) => {
+      const client = new TestClient(t.app);
+      await client.signUp({ name: 'Csrf Spelling', email: uniqueEmail() });
+      const response = await client.request({
+        method: 'POST',
+        url,
+        payload: { name: 'Forged', kind: 'law_firm', jurisdictions: ['US-OR'], timeZone: 'America/New_York' },
+        csrf: false,
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.message).toMatch(/CSRF/);
+      const listed = await client.request({ method: 'GET', url: '/api/v1/organizations' });
+      expect(listed.json().organizations).toEqual([]);
+    },
+  );
 });
