@@ -6,10 +6,13 @@ const Password = z
   .string()
   .min(10, 'must be at least 10 characters')
   .max(128, 'must be at most 128 characters');
-/** Only same-site paths, so that links in emails cannot redirect elsewhere. */
-const CallbackPath = z
+/**
+ * Only same-site paths, so that links in emails cannot redirect elsewhere. No backslash anywhere:
+ * browsers read `/\evil.example` as `//evil.example`, another site.
+ */
+export const CallbackPath = z
   .string()
-  .regex(/^\/(?!\/)[^\s]*$/, 'must be a path on this site, like /login')
+  .regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on this site, like /login')
   .max(500);
 
 export const SignUpRequest = z

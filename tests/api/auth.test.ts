@@ -62,6 +62,52 @@ describe('accounts and sessions', () => {
   });
 });
 
+describe('links in emails never redirect off-site', () => {
+  const OFF_SITE = ['https://evil.example/x', '//evil.example/x', '/\\evil.example/x'];
+
+  it.each(OFF_SITE)('refuses callbackURL %s on the reset-password and verify-email links', async (target) => {
+    const query = `callbackURL=${encodeURIComponent(target)}`;
+    for (const url of [
+      `/api/auth/reset-password/some-token?${query}`,
+      `/api/auth/verify-email?token=t&${query}`,
+    ]) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error.details.issues[0].path).toBe('querystring.callbackURL');
+      expect(response.headers.location).toBeUndefined();
+    }
+  });
+
+  it.each(OFF_SITE)('refuses %s as where a reset or verification link lands', async (target) => {
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/request-password-reset',
+      payload: { email: uniqueEmail(), redirectTo: target },
+    });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().error.details.issues[0].path).toBe('redirectTo');
+    const signUp = await new TestClient(t.app).post('/api/auth/sign-up/email', {
+      name: 'Off Site',
+      email: uniqueEmail(),
+      password: 'correct-horse-battery',
+      callbackURL: target,
+    });
+    expect(signUp.statusCode).toBe(400);
+    expect(signUp.json().error.details.issues[0].path).toBe('callbackURL');
+  });
+
+  it('still follows a path on this site', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/reset-password/some-token?callbackURL=%2Freset-password',
+    });
+    expect(response.statusCode).toBe(302);
+    expect(new URL(String(response.headers.location), t.runtime.config.publicUrl).origin).toBe(
+      new URL(t.runtime.config.publicUrl).origin,
+    );
+  });
+});
+
 describe('login rate limiting', () => {
   let limited: TestApp;
   beforeAll(async () => {

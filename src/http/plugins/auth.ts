@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CLIENT_IP_HEADER, type Auth } from '../../app/auth/auth.ts';
 import type { Actor } from '../../app/context.ts';
 import {
+  CallbackPath,
   RequestPasswordResetRequest,
   ResetPasswordRequest,
   SendVerificationEmailRequest,
@@ -56,6 +57,19 @@ function mapAuthError(status: number, body: { code?: string; message?: string } 
   return AppError.validation([{ path: field, message }]);
 }
 
+/**
+ * better-auth's redirect target if it stays on this site, else the home page. The contracts already
+ * allow only paths; this keeps a redirect on site even if the library builds one from elsewhere.
+ */
+export function sameSiteLocation(location: string | null, publicUrl: string): string {
+  if (!location) return '/';
+  try {
+    return new URL(location, publicUrl).origin === new URL(publicUrl).origin ? location : '/';
+  } catch {
+    return '/';
+  }
+}
+
 /** Forwards the request to better-auth, copying its cookies back; its errors become AppErrors. */
 async function forward(auth: Auth, publicUrl: string, request: FastifyRequest, reply: FastifyReply) {
   const response = await auth.handler(toWebRequest(request, publicUrl));
@@ -64,7 +78,7 @@ async function forward(auth: Auth, publicUrl: string, request: FastifyRequest, r
   const body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
   if (response.status >= 400) throw mapAuthError(response.status, body);
   if (response.status >= 300 && response.status < 400) {
-    return reply.redirect(response.headers.get('location') ?? '/', response.status);
+    return reply.redirect(sameSiteLocation(response.headers.get('location'), publicUrl), response.status);
   }
   return body;
 }
@@ -210,7 +224,7 @@ export async function authPlugin(
       schema: {
         tags: ['auth'],
         summary: 'Verify an email address (the link in the verification email)',
-        querystring: z.object({ token: z.string().min(1), callbackURL: z.string().optional() }),
+        querystring: z.object({ token: z.string().min(1), callbackURL: CallbackPath.optional() }),
       },
     },
     async (request, reply) => forward(auth, publicUrl, request, reply),
@@ -222,7 +236,7 @@ export async function authPlugin(
         tags: ['auth'],
         summary: 'Open a password-reset link (redirects to the web page that asks for the new password)',
         params: z.object({ token: z.string().min(1) }),
-        querystring: z.object({ callbackURL: z.string().optional() }),
+        querystring: z.object({ callbackURL: CallbackPath.optional() }),
       },
     },
     async (request, reply) => forward(auth, publicUrl, request, reply),
