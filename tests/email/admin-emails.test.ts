@@ -49,6 +49,12 @@ describe('GET /api/v1/admin/emails', () => {
     }
   });
 
+  it('names the bad email id (400)', async () => {
+    const response = await admin.get(`/api/v1/admin/emails/${'x'.repeat(65)}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details.issues[0].path).toBe('params.emailId');
+  });
+
   it('answers 404 for an unknown email', async () => {
     const response = await admin.get('/api/v1/admin/emails/00000000-0000-0000-0000-000000000000');
     expect(response.statusCode).toBe(404);
