@@ -1,9 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { fixedClock } from '../../src/core/clock.ts';
 import { emails, invitations } from '../../src/db/schema.ts';
+import {
+  createOrganization as createOrganizationAs,
+  expectError,
+  expectField,
+  invitationLink,
+  signedIn as signedInAs,
+} from '../support/api.ts';
 import { createTestApp, TestClient, uniqueEmail, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -17,39 +23,15 @@ const DAY = 24 * 60 * 60 * 1000;
 const clock = () => t.runtime.clock as ReturnType<typeof fixedClock>;
 const db = () => t.runtime.database.db;
 
-type Client = TestClient & { email: string; userId: string };
-
-async function signedIn(
-  name: string,
-  email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '.')),
-): Promise<Client> {
-  const client = new TestClient(t.app);
-  const user = await client.signUp({ name, email });
-  return Object.assign(client, { email: user.email, userId: user.id });
-}
+const signedIn = (name: string, email?: string) => signedInAs(t, name, email);
 
 async function createOrganization(client: TestClient, name = 'Lane County Legal Aid') {
-  const response = await client.post('/api/v1/organizations', {
+  const organization = await createOrganizationAs(client, {
     name,
     kind: 'legal_aid',
     jurisdictions: ['US-OR'],
-    timeZone: 'America/Los_Angeles',
   });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().organization.id as string;
-}
-
-/** The link in the newest invitation email to `to`, read from the outbox like a person reads their inbox. */
-async function invitationLink(to: string): Promise<{ url: string; token: string }> {
-  const [email] = await db()
-    .select()
-    .from(emails)
-    .where(and(eq(emails.to, to), eq(emails.template, 'invitation')))
-    .orderBy(desc(emails.createdAt))
-    .limit(1);
-  expect(email, `no invitation email to ${to}`).toBeDefined();
-  const url = /https?:\/\/\S+\/invitations\/[\w-]+/.exec(email.text)![0];
-  return { url, token: url.split('/invitations/')[1] };
+  return organization.id;
 }
 
 async function invite(client: TestClient, organizationId: string, email: string, role = 'member') {
@@ -59,7 +41,7 @@ async function invite(client: TestClient, organizationId: string, email: string,
   clock().advance(1000);
   return {
     ...(response.json().invitation as { id: string; expiresAt: string }),
-    ...(await invitationLink(email.toLowerCase())),
+    ...(await invitationLink(t, email.toLowerCase())),
   };
 }
 
@@ -77,16 +59,6 @@ async function staffedOrganization() {
     expect((await client.post(`/api/v1/invitations/${token}/accept`)).statusCode).toBe(200);
   }
   return { organizationId, admin, coordinator, member };
-}
-
-function expectError(response: LightMyRequestResponse, status: number, code: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.json().error).toMatchObject({ code, requestId: expect.any(String) });
-}
-
-function expectField(response: LightMyRequestResponse, path: string) {
-  expectError(response, 400, 'VALIDATION_FAILED');
-  expect(response.json().error.details.issues.map((i: { path: string }) => i.path)).toContain(path);
 }
 
 describe('the invitation journey', () => {
@@ -107,7 +79,7 @@ describe('the invitation journey', () => {
       can: { revoke: true, resend: true },
     });
     // The API never hands out the token; only the email carries it.
-    const { url, token } = await invitationLink(inviteeEmail);
+    const { url, token } = await invitationLink(t, inviteeEmail);
     expect(created.body).not.toContain(token);
     expect(url).toBe(`${t.config.publicUrl}/invitations/${token}`);
     const [stored] = await db()
@@ -267,7 +239,7 @@ describe('revoking and resending', () => {
     );
     expect(response.statusCode).toBe(200);
     expect(response.json().invitation).toMatchObject({ id: invitation.id, status: 'pending' });
-    const fresh = await invitationLink(invitee.email);
+    const fresh = await invitationLink(t, invitee.email);
     expect(fresh.token).not.toBe(invitation.token);
     expectError(await invitee.post(`/api/v1/invitations/${invitation.token}/accept`), 404, 'NOT_FOUND');
     expect((await invitee.post(`/api/v1/invitations/${fresh.token}/accept`)).statusCode).toBe(200);
@@ -363,7 +335,7 @@ describe('GET /api/v1/invitations/:token and POST .../accept', () => {
       `/api/v1/organizations/${organizationId}/invitations/${invitation.id}/resend`,
     );
     expect(new Date(resent.json().invitation.expiresAt).getTime()).toBe(clock().now().getTime() + 7 * DAY);
-    const { token } = await invitationLink(invitee.email);
+    const { token } = await invitationLink(t, invitee.email);
     expect((await invitee.post(`/api/v1/invitations/${token}/accept`)).json().organization.role).toBe(
       'member',
     );

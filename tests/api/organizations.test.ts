@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TestClient, uniqueEmail, type TestApp } from '../support/app.ts';
+import {
+  createOrganization,
+  expectError,
+  expectField,
+  invitationLink,
+  LAW_FIRM as FIRM,
+  signedIn as signedInAs,
+} from '../support/api.ts';
+import { createTestApp, TestClient, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,25 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const FIRM = {
-  name: 'Hollis & Pratt LLP',
-  kind: 'law_firm',
-  jurisdictions: ['US-OR', 'US-WA'],
-  timeZone: 'America/Los_Angeles',
-};
-
-async function signedIn(name: string): Promise<TestClient & { email: string; userId: string }> {
-  const client = new TestClient(t.app);
-  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '.'));
-  const user = await client.signUp({ name, email });
-  return Object.assign(client, { email, userId: user.id });
-}
-
-async function createOrganization(client: TestClient, overrides: Record<string, unknown> = {}) {
-  const response = await client.post('/api/v1/organizations', { ...FIRM, ...overrides });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().organization as { id: string; name: string };
-}
+const signedIn = (name: string) => signedInAs(t, name);
 
 /** Invites `member` with `role` and accepts as them, through the API. */
 async function join(
@@ -41,13 +30,7 @@ async function join(
     role,
   });
   expect(invited.statusCode, invited.body).toBe(201);
-  const [sent] = await t.runtime.database.raw
-    .query<{ text: string }>(
-      `select text from emails where "to" = $1 and template = 'invitation' order by created_at desc limit 1`,
-      [member.email],
-    )
-    .then((r) => r.rows);
-  const token = /\/invitations\/([\w-]+)/.exec(sent.text)![1];
+  const { token } = await invitationLink(t, member.email);
   const accepted = await member.post(`/api/v1/invitations/${token}/accept`);
   expect(accepted.statusCode, accepted.body).toBe(200);
 }
@@ -56,16 +39,6 @@ async function membershipIdOf(client: TestClient, organizationId: string, userId
   const response = await client.get(`/api/v1/organizations/${organizationId}/members`);
   const member = response.json().members.find((m: { userId: string }) => m.userId === userId);
   return member.id as string;
-}
-
-function expectError(response: LightMyRequestResponse, status: number, code: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.json().error).toMatchObject({ code, requestId: expect.any(String) });
-}
-
-function expectField(response: LightMyRequestResponse, path: string) {
-  expectError(response, 400, 'VALIDATION_FAILED');
-  expect(response.json().error.details.issues.map((i: { path: string }) => i.path)).toContain(path);
 }
 
 describe('POST /api/v1/organizations', () => {
