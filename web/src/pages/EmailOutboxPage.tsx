@@ -10,6 +10,7 @@ import { adminApi, type EmailSummaryDto } from '../api/endpoints.ts';
 import { queryKeys } from '../api/queries.ts';
 import { AnchorLink } from '../components/Links.tsx';
 import { Page } from '../components/Page.tsx';
+import { TableHead } from '../components/TableHead.tsx';
 import { LoadError, Loading } from '../components/QueryState.tsx';
 import { formatDateTime } from '../lib/labels.ts';
 
@@ -74,14 +75,7 @@ export function EmailOutboxPage() {
       {rows.length > 0 && isWide ? (
         <Card withBorder padding={0}>
           <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Subject</Table.Th>
-                <Table.Th scope="col">Recipient</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Created</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Subject', 'Recipient', 'Status', 'Created']} />
             <Table.Tbody>
               {rows.map((email) => (
                 <Table.Tr key={email.id}>

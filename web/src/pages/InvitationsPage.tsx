@@ -25,6 +25,7 @@ import { invitationsApi, type InvitationDto } from '../api/endpoints.ts';
 import { invitationsQuery, organizationQuery, queryKeys } from '../api/queries.ts';
 import { AlertIcon } from '../components/Icons.tsx';
 import { Page } from '../components/Page.tsx';
+import { TableHead } from '../components/TableHead.tsx';
 import { FormAlert, LoadError, Loading } from '../components/QueryState.tsx';
 import { applyServerError, zodValidate } from '../lib/form-errors.ts';
 import { formatDate, formatDateTime, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_OPTIONS } from '../lib/labels.ts';
@@ -222,18 +223,7 @@ export function InvitationsPage() {
       {invitations.isSuccess && rows.length > 0 && isWide ? (
         <Card withBorder padding={0}>
           <Table verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Sent</Table.Th>
-                <Table.Th scope="col">Expires</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Email', 'Role', 'Status', 'Sent', 'Expires']} hasActions />
             <Table.Tbody>
               {rows.map((invitation) => (
                 <Table.Tr key={invitation.id}>

@@ -15,6 +15,7 @@ import { membersQuery, organizationQuery, queryKeys } from '../api/queries.ts';
 import { MailIcon } from '../components/Icons.tsx';
 import { AnchorLink, ButtonLink } from '../components/Links.tsx';
 import { Page } from '../components/Page.tsx';
+import { TableHead } from '../components/TableHead.tsx';
 import { LoadError, Loading } from '../components/QueryState.tsx';
 import { formatDate, ROLE_LABELS, ROLE_OPTIONS } from '../lib/labels.ts';
 import { clearLastOrganizationId } from '../lib/last-organization.ts';
@@ -141,17 +142,7 @@ export function MembersPage() {
         <Card withBorder padding={0}>
           <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
             <Table.Caption>{rows.length === 1 ? '1 member' : `${rows.length} members`}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Joined</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Name', 'Email', 'Role', 'Joined']} hasActions />
             <Table.Tbody>
               {rows.map((member) => (
                 <Table.Tr key={member.id}>
@@ -187,19 +178,12 @@ export function MembersPage() {
                     <Text size="sm">{formatDate(member.joinedAt)}</Text>
                   </Table.Td>
                   <Table.Td ta="right">
-                    {member.can.remove ? (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setToRemove(member)}
-                        aria-label={
-                          member.userId === me?.id ? `Leave ${organization.name}` : `Remove ${member.name}`
-                        }
-                      >
-                        {member.userId === me?.id ? 'Leave' : 'Remove'}
-                      </Button>
-                    ) : null}
+                    <RemoveMemberButton
+                      member={member}
+                      isSelf={member.userId === me?.id}
+                      organizationName={organization.name}
+                      onRemove={setToRemove}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -244,19 +228,12 @@ export function MembersPage() {
                     isSaving={changeRole.isPending}
                     onChange={(role) => changeRole.mutate({ member, role })}
                   />
-                  {member.can.remove ? (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setToRemove(member)}
-                      aria-label={
-                        member.userId === me?.id ? `Leave ${organization.name}` : `Remove ${member.name}`
-                      }
-                    >
-                      {member.userId === me?.id ? 'Leave' : 'Remove'}
-                    </Button>
-                  ) : null}
+                  <RemoveMemberButton
+                    member={member}
+                    isSelf={member.userId === me?.id}
+                    organizationName={organization.name}
+                    onRemove={setToRemove}
+                  />
                 </Group>
               </Stack>
             </Card>
@@ -305,5 +282,27 @@ export function MembersPage() {
         ) : null}
       </Modal>
     </Page>
+  );
+}
+
+/** "Remove" for others, "Leave" for yourself; shown only when the API says the viewer may. */
+function RemoveMemberButton(props: {
+  member: MemberDto;
+  isSelf: boolean;
+  organizationName: string;
+  onRemove: (member: MemberDto) => void;
+}) {
+  const { member, isSelf, organizationName, onRemove } = props;
+  if (!member.can.remove) return null;
+  return (
+    <Button
+      size="xs"
+      variant="subtle"
+      color="red"
+      onClick={() => onRemove(member)}
+      aria-label={isSelf ? `Leave ${organizationName}` : `Remove ${member.name}`}
+    >
+      {isSelf ? 'Leave' : 'Remove'}
+    </Button>
   );
 }
