@@ -10,14 +10,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../src/app/demo/demo-data.ts';
 import { seedDemo } from '../../src/app/demo/seed-demo.ts';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
 import { exportDatabase, exportedTableNames, importDatabase } from '../../src/db/export-import.ts';
-import { createRuntime } from '../../src/runtime.ts';
-import { testConfig } from '../support/app.ts';
+import { createTestRuntime } from '../support/app.ts';
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -135,12 +133,7 @@ let closeSource: () => Promise<void>;
 beforeAll(async () => {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'secondchair-transfer-'));
   const database = await newPgliteDatabase();
-  const runtime = await createRuntime({
-    config: testConfig(),
-    database,
-    logger: pino({ level: 'silent' }),
-    startWorkers: false,
-  });
+  const runtime = await createTestRuntime({ database });
   const { password } = await runtime.auth.$context;
   const seeded = await seedDemo(runtime.context(null), { hashPassword: password.hash });
   expect(seeded.status).toBe('seeded');

@@ -5,7 +5,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { fixedClock } from '../../src/core/clock.ts';
+import { fixedClock, type Clock } from '../../src/core/clock.ts';
+import type { DatabaseHandle } from '../../src/db/client.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
 import { createTestDatabase } from './database.ts';
@@ -30,26 +31,33 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-/** The real server on a fresh copy of the migrated test database. */
-export async function createTestApp(
-  options: {
-    env?: Record<string, string>;
-    clock?: Date;
-    /** Run background job workers (email delivery); off by default, run jobs with `runtime.jobs.drain()`. */
-    startWorkers?: boolean;
-    /** A logger to inspect what the app logs; silent by default. */
-    logger?: Logger;
-  } = {},
-): Promise<TestApp> {
-  const config = testConfig(options.env);
-  const database = await createTestDatabase();
-  const runtime = await createRuntime({
-    config,
-    database,
+export interface TestRuntimeOptions {
+  env?: Record<string, string>;
+  /** A clock, or the instant a fixed clock starts at. */
+  clock?: Clock | Date;
+  /** Run background job workers (email delivery); off by default, run jobs with `runtime.jobs.drain()`. */
+  startWorkers?: boolean;
+  /** A logger to inspect what the app logs; silent by default. */
+  logger?: Logger;
+  /** An already opened database; by default a fresh copy of the migrated test database. */
+  database?: DatabaseHandle;
+}
+
+/** The real runtime (migrations, auth, mailer, jobs) on a fresh copy of the migrated test database. */
+export async function createTestRuntime(options: TestRuntimeOptions = {}): Promise<Runtime> {
+  return createRuntime({
+    config: testConfig(options.env),
+    database: options.database ?? (await createTestDatabase()),
     logger: options.logger ?? pino({ level: 'silent' }),
-    clock: options.clock ? fixedClock(options.clock) : undefined,
+    clock: options.clock instanceof Date ? fixedClock(options.clock) : options.clock,
     startWorkers: options.startWorkers ?? false,
   });
+}
+
+/** The real server on a fresh copy of the migrated test database. */
+export async function createTestApp(options: TestRuntimeOptions = {}): Promise<TestApp> {
+  const runtime = await createTestRuntime(options);
+  const { config } = runtime;
   const app = await buildServer(runtime, { serveWeb: false });
   await app.ready();
   return {

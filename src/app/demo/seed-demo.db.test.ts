@@ -1,13 +1,11 @@
 import { count } from 'drizzle-orm';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testConfig } from '../../../tests/support/app.ts';
-import { createTestDatabase } from '../../../tests/support/database.ts';
+import { createTestRuntime } from '../../../tests/support/app.ts';
 import { UpdateProfileRequest } from '../../contracts/profiles.ts';
 import { CreateOrganizationRequest } from '../../contracts/organizations.ts';
 import { isPracticeAreaId } from '../../core/taxonomy.ts';
 import { memberProfiles, memberships, organizations, users } from '../../db/schema.ts';
-import { createRuntime, type Runtime } from '../../runtime.ts';
+import type { Runtime } from '../../runtime.ts';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
 import { demoMembershipId, findDemoOrganizations, isDatabaseEmpty, seedDemo } from './seed-demo.ts';
 
@@ -17,12 +15,7 @@ afterEach(async () => {
 });
 
 async function freshRuntime(): Promise<Runtime> {
-  const runtime = await createRuntime({
-    config: testConfig(),
-    database: await createTestDatabase(),
-    logger: pino({ level: 'silent' }),
-    startWorkers: false,
-  });
+  const runtime = await createTestRuntime();
   runtimes.push(runtime);
   return runtime;
 }

@@ -6,7 +6,7 @@ import type { AppContext, Mailer } from '../context.ts';
 import { acceptInvitation } from './accept-invitation.ts';
 import { createInvitation } from './create-invitation.ts';
 import { createOrganization } from './create-organization.ts';
-import { openTestbed, type OrganizationsTestbed } from './db-test-fixtures.ts';
+import { openTestbed, type Testbed } from '../../../tests/support/testbed.ts';
 import { getInvitationPreview } from './get-invitation-preview.ts';
 import { INVITATION_LIFETIME_MS } from './invitation-tokens.ts';
 import { listInvitations } from './list-invitations.ts';
@@ -14,7 +14,7 @@ import { listOrganizations } from './list-organizations.ts';
 import { resendInvitation } from './resend-invitation.ts';
 import { revokeInvitation } from './revoke-invitation.ts';
 
-let bed: OrganizationsTestbed;
+let bed: Testbed;
 beforeAll(async () => {
   bed = await openTestbed();
 });

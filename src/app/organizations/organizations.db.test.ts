@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships, organizations } from '../../db/schema.ts';
 import type { Actor } from '../context.ts';
 import { createOrganization } from './create-organization.ts';
-import { openTestbed, START, type OrganizationsTestbed } from './db-test-fixtures.ts';
+import { openTestbed, START, type Testbed } from '../../../tests/support/testbed.ts';
 import { getOrganization } from './get-organization.ts';
 import { listMembers } from './list-members.ts';
 import { listOrganizations } from './list-organizations.ts';
@@ -12,7 +12,7 @@ import { removeMember } from './remove-member.ts';
 import { updateMemberRole } from './update-member-role.ts';
 import { updateOrganization } from './update-organization.ts';
 
-let bed: OrganizationsTestbed;
+let bed: Testbed;
 beforeAll(async () => {
   bed = await openTestbed();
 });

@@ -1,37 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../core/clock.ts';
-import { memberProfiles, memberships, organizations, users } from '../../db/schema.ts';
-import { createRuntime, type Runtime } from '../../runtime.ts';
-import { testConfig } from '../../../tests/support/app.ts';
-import { createTestDatabase } from '../../../tests/support/database.ts';
+import { memberProfiles, memberships, organizations } from '../../db/schema.ts';
+import type { Runtime } from '../../runtime.ts';
+import { openTestbed, type Testbed } from '../../../tests/support/testbed.ts';
 import type { Actor } from '../context.ts';
 import { getProfile } from './get-profile.ts';
 import { updateProfile } from './update-profile.ts';
 import type { UpdateProfileRequest } from '../../contracts/profiles.ts';
 
+let testbed: Testbed;
 let runtime: Runtime;
 const NOW = new Date('2026-03-02T17:30:00.000Z');
 
 beforeAll(async () => {
-  runtime = await createRuntime({
-    config: testConfig(),
-    database: await createTestDatabase(),
-    logger: pino({ level: 'silent' }),
-    clock: fixedClock(NOW),
-    startWorkers: false,
-  });
+  testbed = await openTestbed(NOW);
+  runtime = testbed.runtime;
 });
-afterAll(async () => runtime.close());
+afterAll(async () => testbed.close());
 
-async function createUser(name: string): Promise<Actor> {
-  const userId = randomUUID();
-  const email = `${userId}@example.test`;
-  await runtime.database.db.insert(users).values({ id: userId, name, email });
-  return { userId, email, name, isPlatformAdmin: false };
-}
+const createUser = (name: string): Promise<Actor> => testbed.createUser(name);
 
 async function createOrganization(name: string): Promise<string> {
   const id = randomUUID();

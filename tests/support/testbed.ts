@@ -1,19 +1,17 @@
 /**
- * Fixtures for the organization database tests: the real runtime (migrations, mailer) on a fresh copy
+ * Fixtures for use-case database tests: the real runtime (migrations, mailer) on a fresh copy
  * of the test database, a fixed clock, and users inserted directly so tests need no HTTP.
  */
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
-import { testConfig } from '../../../tests/support/app.ts';
-import { createTestDatabase } from '../../../tests/support/database.ts';
-import { fixedClock } from '../../core/clock.ts';
-import { users } from '../../db/schema.ts';
-import { createRuntime, type Runtime } from '../../runtime.ts';
-import type { Actor, AppContext } from '../context.ts';
+import type { Actor, AppContext } from '../../src/app/context.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { users } from '../../src/db/schema.ts';
+import type { Runtime } from '../../src/runtime.ts';
+import { createTestRuntime } from './app.ts';
 
 export const START = new Date('2026-03-02T15:00:00.000Z');
 
-export interface OrganizationsTestbed {
+export interface Testbed {
   runtime: Runtime;
   clock: ReturnType<typeof fixedClock>;
   /** A use-case context acting as `actor` (null: anonymous). */
@@ -25,16 +23,10 @@ export interface OrganizationsTestbed {
 
 let counter = 0;
 
-/** Opens the runtime on a fresh test database with a clock fixed at START. */
-export async function openTestbed(): Promise<OrganizationsTestbed> {
-  const clock = fixedClock(START);
-  const runtime = await createRuntime({
-    config: testConfig(),
-    database: await createTestDatabase(),
-    logger: pino({ level: 'silent' }),
-    clock,
-    startWorkers: false,
-  });
+/** Opens the runtime on a fresh test database with a clock fixed at `start` (default START). */
+export async function openTestbed(start: Date = START): Promise<Testbed> {
+  const clock = fixedClock(start);
+  const runtime = await createTestRuntime({ clock });
   return {
     runtime,
     clock,
