@@ -24,6 +24,18 @@ export function parseProblem(bytes: Uint8Array): ProblemFile {
   return new ProblemReader(bytes).read();
 }
 
+/** The top-level fields as read, before they are checked and assembled. */
+interface RawFields {
+  version?: unknown;
+  objective?: unknown;
+  mentees?: unknown;
+  mentors?: unknown;
+  minScore?: unknown;
+  scores?: Partial<{ format: unknown; data: Uint16Array; indptr: Int32Array; indices: Int32Array }>;
+  forbidden?: Int32Array;
+  pinned?: Int32Array;
+}
+
 /** A typed array that doubles as it fills. */
 class Growable<T extends Uint16Array | Int32Array> {
   array: T;
@@ -56,16 +68,7 @@ class ProblemReader {
   }
 
   read(): ProblemFile {
-    const fields: {
-      version?: unknown;
-      objective?: unknown;
-      mentees?: unknown;
-      mentors?: unknown;
-      minScore?: unknown;
-      scores?: Partial<{ format: unknown; data: Uint16Array; indptr: Int32Array; indices: Int32Array }>;
-      forbidden?: Int32Array;
-      pinned?: Int32Array;
-    } = {};
+    const fields: RawFields = {};
     this.skipWhitespace();
     this.expect(0x7b, '', 'the file must be a JSON object starting with {');
     this.skipWhitespace();
@@ -114,16 +117,7 @@ class ProblemReader {
     return this.assemble(fields);
   }
 
-  private assemble(fields: {
-    version?: unknown;
-    objective?: unknown;
-    mentees?: unknown;
-    mentors?: unknown;
-    minScore?: unknown;
-    scores?: Partial<{ format: unknown; data: Uint16Array; indptr: Int32Array; indices: Int32Array }>;
-    forbidden?: Int32Array;
-    pinned?: Int32Array;
-  }): ProblemFile {
+  private assemble(fields: RawFields): ProblemFile {
     const invalid = (path: string, message: string): never => {
       throw AppError.validation([{ path, message }]);
     };

@@ -159,7 +159,11 @@ export class FlowEngine {
   }
 
   private heapPush(node: number): void {
-    let pos = this.heapSize++;
+    this.siftUp(node, this.heapSize++);
+  }
+
+  /** Moves `node` (whose label just became `label[node]`) up from slot `pos` to its place in the heap. */
+  private siftUp(node: number, pos: number): void {
     const heap = this.heap;
     const heapPos = this.heapPos;
     const key = this.label[node];
@@ -176,20 +180,7 @@ export class FlowEngine {
   }
 
   private heapDecrease(node: number): void {
-    let pos = this.heapPos[node];
-    const heap = this.heap;
-    const heapPos = this.heapPos;
-    const key = this.label[node];
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const other = heap[parent];
-      if (this.label[other] <= key) break;
-      heap[pos] = other;
-      heapPos[other] = pos;
-      pos = parent;
-    }
-    heap[pos] = node;
-    heapPos[node] = pos;
+    this.siftUp(node, this.heapPos[node]);
   }
 
   private heapPop(): number {
