@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../core/errors.ts';
 
-export const IdSchema = z.string().min(1).max(64).describe('An opaque identifier');
+// Ids are UUIDs made by the app; the character check keeps NUL bytes and other text that PostgreSQL
+// rejects at the protocol level (a 500) out of every query, and names the field instead.
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an identifier (letters, digits, - and _)')
+  .describe('An opaque identifier');
 
 export const ErrorResponse = z
   .object({

@@ -23,6 +23,7 @@ import type { AppContext } from '../app/context.ts';
 import { AppError } from '../core/errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { handleError } from './errors.ts';
+import { rejectNulCharacters } from './nul-characters.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -87,6 +88,9 @@ export async function buildServer(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+
+  // Before schema validation, so better-auth's routes and ours are covered alike.
+  app.addHook('preValidation', async (request) => rejectNulCharacters(request));
 
   app.addHook('onRequest', async (request, reply) => {
     request.appContext = runtime.context(null);
