@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, Timestamp } from './common.ts';
+import { IdParam, IdSchema, Timestamp } from './common.ts';
 
 export const EmailStatus = z.enum(['queued', 'sent', 'failed']);
 
@@ -28,5 +28,5 @@ export const EmailListResponse = z.object({
   emails: z.array(OutboxEmailSummary),
   nextBefore: Timestamp.nullable(),
 });
-export const EmailParams = z.object({ emailId: IdSchema });
+export const EmailParams = z.object({ emailId: IdParam });
 export const EmailResponse = z.object({ email: OutboxEmail });

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../core/errors.ts';
 
-// Ids are UUIDs made by the app; the character check keeps NUL bytes and other text that PostgreSQL
-// rejects at the protocol level (a 500) out of every query, and names the field instead.
-export const IdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be an identifier (letters, digits, - and _)')
-  .describe('An opaque identifier');
+export const IdSchema = z.string().min(1).max(64).describe('An opaque identifier');
+
+/**
+ * An id taken from a URL. Ids are UUIDs made by the app, so anything but letters, digits, - and _ is
+ * refused up front with the parameter named, before it can reach a query.
+ */
+export const IdParam = IdSchema.regex(/^[A-Za-z0-9_-]+$/, 'must be an identifier (letters, digits, - and _)');
 
 export const ErrorResponse = z
   .object({

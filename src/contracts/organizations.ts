@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../core/roles.ts';
-import { IdSchema, Timestamp } from './common.ts';
+import { IdParam, IdSchema, Timestamp } from './common.ts';
 
 export const ORGANIZATION_KINDS = [
   'law_firm',
@@ -80,7 +80,7 @@ export type Organization = z.infer<typeof Organization>;
 export const OrganizationResponse = z.object({ organization: Organization });
 export const OrganizationListResponse = z.object({ organizations: z.array(Organization) });
 
-export const OrganizationParams = z.object({ organizationId: IdSchema });
+export const OrganizationParams = z.object({ organizationId: IdParam });
 
 export const Member = z.object({
   id: IdSchema.describe('Membership id'),
@@ -93,7 +93,7 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 export const MemberListResponse = z.object({ members: z.array(Member) });
-export const MemberParams = z.object({ organizationId: IdSchema, membershipId: IdSchema });
+export const MemberParams = z.object({ organizationId: IdParam, membershipId: IdParam });
 export const UpdateMemberRequest = z.object({ role: MemberRole }).strict();
 export const MemberResponse = z.object({ member: Member });
 
@@ -119,7 +119,7 @@ export const Invitation = z.object({
 export type Invitation = z.infer<typeof Invitation>;
 export const InvitationResponse = z.object({ invitation: Invitation });
 export const InvitationListResponse = z.object({ invitations: z.array(Invitation) });
-export const InvitationParams = z.object({ organizationId: IdSchema, invitationId: IdSchema });
+export const InvitationParams = z.object({ organizationId: IdParam, invitationId: IdParam });
 export const ListInvitationsQuery = z
   .object({
     status: InvitationStatus.optional().describe('Only invitations with this status; all when left out'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, Timestamp } from './common.ts';
+import { IdParam, IdSchema, Timestamp } from './common.ts';
 import { JurisdictionCode, TimeZone } from './organizations.ts';
 
 export const MENTORING_ROLES = ['mentor', 'mentee', 'both', 'none'] as const;
@@ -56,4 +56,4 @@ export const Profile = z.object({
 });
 export type Profile = z.infer<typeof Profile>;
 export const ProfileResponse = z.object({ profile: Profile });
-export const ProfileParams = z.object({ organizationId: IdSchema, membershipId: IdSchema });
+export const ProfileParams = z.object({ organizationId: IdParam, membershipId: IdParam });
