@@ -242,3 +242,6 @@ export const installationSettings = pgTable('installation_settings', {
   value: text('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+// Programs, enrolment, matching workflow, relationships and API tokens live in their own file.
+export * from './schema-programs.ts';
