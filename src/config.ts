@@ -47,6 +47,21 @@ export const EnvSchema = z.object({
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   SECONDCHAIR_DEBUG: booleanFromEnv.default(false),
+  SECONDCHAIR_CONFIG_DIR: z
+    .string()
+    .optional()
+    .describe('Where `secondchair login` keeps the server URL and API token (default ~/.config/secondchair)'),
+  SECONDCHAIR_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('Server for the remote CLI commands (overrides login)'),
+  SECONDCHAIR_TOKEN: z
+    .string()
+    .optional()
+    .describe('API token for the remote CLI commands (overrides login)'),
+  XDG_CONFIG_HOME: z.string().optional(),
+  HOME: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -69,6 +84,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   authRateLimit: { max: number; windowSeconds: number };
   debug: boolean;
+  /** The CLI as a client of a running server (`secondchair login`, `programs`, `match run` ...). */
+  remote: { configDir: string; url: string | undefined; token: string | undefined };
 }
 
 /** Parses the environment into a Config, failing with every problem listed. */
@@ -102,5 +119,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     authRateLimit: { max: env.AUTH_RATE_LIMIT_MAX, windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS },
     debug: env.SECONDCHAIR_DEBUG,
+    remote: {
+      configDir: path.resolve(
+        env.SECONDCHAIR_CONFIG_DIR ??
+          path.join(env.XDG_CONFIG_HOME ?? path.join(env.HOME ?? '.', '.config'), 'secondchair'),
+      ),
+      url: env.SECONDCHAIR_URL?.replace(/\/$/, ''),
+      token: env.SECONDCHAIR_TOKEN,
+    },
   };
 }

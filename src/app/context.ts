@@ -9,6 +9,8 @@ export interface Actor {
   email: string;
   name: string;
   isPlatformAdmin: boolean;
+  /** How the request proved who it is: a browser session cookie or a personal API token. */
+  authenticatedBy?: 'session' | 'api-token';
 }
 
 /** An email to send; the mailer records it and delivers it from a background job. */

@@ -4,6 +4,7 @@ import { isAppError } from '../core/errors.ts';
 import { EXIT_CODES } from './exit-codes.ts';
 import { registerCreateAdminCommand } from './commands/create-admin.ts';
 import { registerDbCommand } from './commands/db.ts';
+import { registerLoginCommands } from './commands/login.ts';
 import { registerMatchCommand } from './commands/match.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerCreateAdminCommand(program);
   registerDbCommand(program);
   registerMatchCommand(program);
+  registerLoginCommands(program);
   return program;
 }
 

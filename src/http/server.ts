@@ -26,6 +26,7 @@ import { handleError } from './errors.ts';
 import { rejectNulCharacters } from './nul-characters.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { apiTokenRoutes } from './routes/api-tokens.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
@@ -133,7 +134,11 @@ export async function buildServer(
   // matched route decides, not the raw URL: the router decodes the path, so /api/%761/… reaches an
   // /api/v1 route without starting with '/api/v1/'.
   app.addHook('onRequest', (request, reply, done) => {
-    if (UNSAFE_METHODS.has(request.method) && request.routeOptions.url?.startsWith('/api/v1/')) {
+    // A bearer token is not sent by browsers on their own (a cross-site page cannot set the header
+    // without a CORS preflight, which this server never grants), so token requests need no CSRF token;
+    // the auth plugin refuses a bad token outright instead of falling back to the cookie.
+    const isBearer = request.headers.authorization !== undefined;
+    if (!isBearer && UNSAFE_METHODS.has(request.method) && request.routeOptions.url?.startsWith('/api/v1/')) {
       app.csrfProtection(request, reply, done);
       return;
     }
@@ -147,10 +152,13 @@ export async function buildServer(
         title: 'Second Chair API',
         version: VERSION,
         description:
-          'Mentorship programs for lawyers early in their careers. Sign in through /api/auth; writes under /api/v1 need the x-csrf-token header from GET /api/v1/csrf-token. Errors have the shape { error: { code, message, details, requestId } }.',
+          'Mentorship programs for lawyers early in their careers. Sign in through /api/auth; cookie-authenticated writes under /api/v1 need the x-csrf-token header from GET /api/v1/csrf-token. Scripts and the CLI use a personal API token instead: `Authorization: Bearer sct_…` (no CSRF token needed). Errors have the shape { error: { code, message, details, requestId } }.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'secondchair.session_token' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'secondchair.session_token' },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'A personal API token (sct_…)' },
+        },
       },
     },
     transform: jsonSchemaTransform,
@@ -164,6 +172,7 @@ export async function buildServer(
   await app.register(organizationRoutes);
   await app.register(profileRoutes);
   await app.register(adminRoutes);
+  await app.register(apiTokenRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

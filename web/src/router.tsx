@@ -26,6 +26,7 @@ import {
   setLastOrganizationId,
 } from './lib/last-organization.ts';
 import { safeRedirect } from './lib/safe-redirect.ts';
+import { ApiTokensPage } from './pages/ApiTokensPage.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
 import { CreateOrganizationPage } from './pages/CreateOrganizationPage.tsx';
 import { EmailOutboxPage } from './pages/EmailOutboxPage.tsx';
@@ -215,6 +216,12 @@ const settingsRoute = createRoute({
   component: OrganizationSettingsPage,
 });
 
+const apiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/api-tokens',
+  component: ApiTokensPage,
+});
+
 const emailsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin/emails',
@@ -251,6 +258,7 @@ const routeTree = rootRoute.addChildren([
       invitationsRoute,
       settingsRoute,
     ]),
+    apiTokensRoute,
     emailsRoute.addChildren([emailsIndexRoute, emailRoute]),
   ]),
 ]);

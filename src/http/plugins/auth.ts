@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authenticateApiToken } from '../../app/api-tokens/authenticate-api-token.ts';
 import { CLIENT_IP_HEADER, type Auth } from '../../app/auth/auth.ts';
 import type { Actor } from '../../app/context.ts';
 import {
@@ -83,6 +84,15 @@ async function forward(auth: Auth, publicUrl: string, request: FastifyRequest, r
   return body;
 }
 
+/** The token of an `Authorization: Bearer …` header, or undefined when there is none. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+  return match[1];
+}
+
 function presentUser(user: Record<string, unknown>) {
   return {
     user: {
@@ -107,6 +117,21 @@ export async function authPlugin(
 ): Promise<void> {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
+    const bearer = bearerToken(request);
+    if (bearer !== undefined) {
+      // A bearer token decides alone: a bad one is refused rather than falling back to cookies.
+      const actor = await authenticateApiToken(request.appContext, bearer);
+      const { emailVerified, ...rest } = actor;
+      request.appContext = { ...request.appContext, actor: rest };
+      request.sessionUser = {
+        id: actor.userId,
+        name: actor.name,
+        email: actor.email,
+        emailVerified,
+        isPlatformAdmin: actor.isPlatformAdmin,
+      };
+      return;
+    }
     if (!request.headers.cookie) return;
     const headers = new Headers();
     headers.set('cookie', request.headers.cookie);
@@ -118,6 +143,7 @@ export async function authPlugin(
         email: user.email,
         name: user.name,
         isPlatformAdmin: Boolean(user.isPlatformAdmin),
+        authenticatedBy: 'session',
       };
       request.appContext = { ...request.appContext, actor };
       request.sessionUser = { ...user, isPlatformAdmin: Boolean(user.isPlatformAdmin) };

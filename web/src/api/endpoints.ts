@@ -29,6 +29,11 @@ import {
 } from '../../../src/contracts/organizations.ts';
 import { ProfileResponse, type UpdateProfileRequest } from '../../../src/contracts/profiles.ts';
 import { MeResponse } from '../../../src/contracts/session.ts';
+import {
+  ApiTokenListResponse,
+  CreateApiTokenResponse,
+  type CreateApiTokenRequest,
+} from '../../../src/contracts/api-tokens.ts';
 import { apiRequest } from './client.ts';
 
 export type Me = z.infer<typeof MeResponse>['user'];
@@ -38,6 +43,7 @@ export type InvitationDto = z.infer<typeof InvitationResponse>['invitation'];
 export type InvitationPreviewDto = z.infer<typeof InvitationPreviewResponse>['invitation'];
 export type ProfileDto = z.infer<typeof ProfileResponse>['profile'];
 export type EmailSummaryDto = z.infer<typeof EmailListResponse>['emails'][number];
+export type ApiTokenDto = z.infer<typeof ApiTokenListResponse>['tokens'][number];
 export type EmailDto = z.infer<typeof EmailResponse>['email'];
 
 const enc = encodeURIComponent;
@@ -139,4 +145,15 @@ export const adminApi = {
     }),
   getEmail: (emailId: string) =>
     apiRequest(`/api/v1/admin/emails/${enc(emailId)}`, { schema: EmailResponse }).then((r) => r.email),
+};
+
+export const apiTokensApi = {
+  list: () => apiRequest('/api/v1/me/api-tokens', { schema: ApiTokenListResponse }).then((r) => r.tokens),
+  create: (body: z.input<typeof CreateApiTokenRequest>) =>
+    apiRequest('/api/v1/me/api-tokens', { method: 'POST', body, schema: CreateApiTokenResponse }),
+  revoke: (tokenId: string) =>
+    apiRequest(`/api/v1/me/api-tokens/${enc(tokenId)}`, {
+      method: 'DELETE',
+      schema: CreateApiTokenResponse.pick({ token: true }),
+    }).then((r) => r.token),
 };

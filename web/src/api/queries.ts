@@ -3,7 +3,15 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { isApiError } from './client.ts';
-import { adminApi, authApi, invitationsApi, membersApi, organizationsApi, profilesApi } from './endpoints.ts';
+import {
+  adminApi,
+  apiTokensApi,
+  authApi,
+  invitationsApi,
+  membersApi,
+  organizationsApi,
+  profilesApi,
+} from './endpoints.ts';
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -16,6 +24,7 @@ export const queryKeys = {
   invitationPreview: (token: string) => ['invitation-preview', token] as const,
   emails: (to: string) => ['admin', 'emails', to] as const,
   email: (emailId: string) => ['admin', 'email', emailId] as const,
+  apiTokens: ['me', 'api-tokens'] as const,
 };
 
 /** The signed-in user, or null when signed out (a 401 is an answer here, not an error). */
@@ -81,3 +90,5 @@ export const emailQuery = (emailId: string) =>
     queryKey: queryKeys.email(emailId),
     queryFn: () => adminApi.getEmail(emailId),
   });
+
+export const apiTokensQuery = queryOptions({ queryKey: queryKeys.apiTokens, queryFn: apiTokensApi.list });

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { Outlet, useParams, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useParams, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { organizationQuery, organizationsQuery } from '../api/queries.ts';
 import { getLastOrganizationId } from '../lib/last-organization.ts';
@@ -160,6 +160,9 @@ export function AppLayout() {
                     </Text>
                   </Menu.Label>
                   <Menu.Divider />
+                  <Menu.Item component={Link} to="/account/api-tokens">
+                    API tokens
+                  </Menu.Item>
                   <Menu.Item leftSection={<LogOutIcon size={16} />} onClick={() => void signOut()}>
                     Sign out
                   </Menu.Item>
