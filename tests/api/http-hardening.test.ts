@@ -81,6 +81,11 @@ describe('rate limits on API writes', () => {
     expect(expectRateLimited(await ada.post('/api/v1/organizations', LAW_FIRM))).toBe(30);
     clock.advance(30_000);
     expect((await ada.post('/api/v1/organizations', LAW_FIRM)).statusCode).toBe(201);
+
+    // Ended windows are pruned; a live one is kept.
+    const keys = (await t.runtime.database.db.select().from(rateLimits)).map((row) => row.key);
+    expect(keys).toContain(`${API_WRITE_KEY_PREFIX}user:${ada.userId}`);
+    expect(keys).not.toContain(`${API_WRITE_KEY_PREFIX}user:${bob.userId}`);
   });
 
   it('limits anonymous writes per address, before the CSRF check', async () => {
