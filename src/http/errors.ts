@@ -109,18 +109,24 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   } else {
     request.log.info({ code: appError.code, message: appError.message }, 'request rejected');
   }
+  let details = appError.details;
   if (status === 429) {
-    // Every 429 says when to come back, whichever limiter produced it (ours sets it already).
-    const retryAfter = appError.details?.retryAfterSeconds;
-    if (!reply.hasHeader('retry-after')) {
-      reply.header('retry-after', typeof retryAfter === 'number' ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS);
-    }
+    // Every 429 says when to come back, in the header and the body alike, whichever limiter produced it.
+    const header = Number(reply.getHeader('retry-after'));
+    const retryAfterSeconds =
+      Number.isInteger(header) && header > 0
+        ? header
+        : typeof details?.retryAfterSeconds === 'number'
+          ? details.retryAfterSeconds
+          : DEFAULT_RETRY_AFTER_SECONDS;
+    reply.header('retry-after', retryAfterSeconds);
+    details = { ...details, retryAfterSeconds };
   }
   const body: ErrorBody = {
     error: {
       code: appError.code,
       message: appError.message,
-      ...(appError.details && status < 500 ? { details: appError.details } : {}),
+      ...(details && status < 500 ? { details } : {}),
       requestId: String(request.id),
     },
   };

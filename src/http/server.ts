@@ -150,7 +150,7 @@ export async function buildServer(
         title: 'Second Chair API',
         version: VERSION,
         description:
-          'Mentorship programs for lawyers early in their careers. Sign in through /api/auth; writes under /api/v1 need the x-csrf-token header from GET /api/v1/csrf-token. Errors have the shape { error: { code, message, details, requestId } }.',
+          'Mentorship programs for lawyers early in their careers. Sign in through /api/auth; writes under /api/v1 need the x-csrf-token header from GET /api/v1/csrf-token (bound to the session: fetch a new one after signing in) and are rate limited per user (429 with Retry-After). Errors have the shape { error: { code, message, details, requestId } }.',
       },
       components: {
         securitySchemes: {
