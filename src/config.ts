@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './core/errors.ts';
@@ -5,6 +6,51 @@ import { AppError } from './core/errors.ts';
 const booleanFromEnv = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+/** The address ranges proxy-addr (Fastify's trustProxy) knows by name. */
+const NAMED_PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_PROXY_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which peers may tell us the client's address in X-Forwarded-For: no one (false), everyone (true,
+ * only when the app cannot be reached except through the proxy), or the listed proxy addresses.
+ * Fastify 5.12 refuses hop counts (a direct client could spoof them), so a number is an error here
+ * rather than a setting that silently trusts no one.
+ */
+const trustProxyFromEnv = z
+  .string()
+  .trim()
+  .transform((value, context): boolean | string[] => {
+    const lower = value.toLowerCase();
+    if (['', 'false', 'no', '0'].includes(lower)) return false;
+    if (['true', 'yes'].includes(lower)) return true;
+    if (/^\d+$/.test(lower)) {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'hop counts are not supported (a client reaching the app directly could spoof its address); list the proxy addresses or CIDRs instead, e.g. 10.0.0.0/8 or loopback',
+      });
+      return z.NEVER;
+    }
+    const entries = value.split(',').map((entry) => entry.trim());
+    const invalid = entries.filter((entry) => !isProxyAddress(entry));
+    if (invalid.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `not an IP address, CIDR range or one of loopback, linklocal, uniquelocal: ${invalid.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 /** Every environment variable Second Chair reads, parsed once at boot (STYLE.md point 7). */
 export const EnvSchema = z.object({
@@ -46,6 +92,18 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  API_WRITE_RATE_LIMIT_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(120)
+    .describe('Writes under /api/v1 per window, per signed-in user (per address when signed out)'),
+  API_WRITE_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  TRUST_PROXY: trustProxyFromEnv
+    .default(false)
+    .describe(
+      'Proxies trusted to set X-Forwarded-For: false, true, or a comma-separated list of addresses/CIDRs',
+    ),
   SECONDCHAIR_DEBUG: booleanFromEnv.default(false),
   SECONDCHAIR_CONFIG_DIR: z
     .string()
@@ -83,6 +141,10 @@ export interface Config {
   seedDemo: boolean;
   logLevel: Env['LOG_LEVEL'];
   authRateLimit: { max: number; windowSeconds: number };
+  /** Limit on writes under /api/v1, per signed-in user or, for anonymous requests, per address. */
+  apiWriteRateLimit: { max: number; windowSeconds: number };
+  /** Fastify's `trustProxy`: whom to believe about the client's address (X-Forwarded-For). */
+  trustProxy: boolean | string[];
   debug: boolean;
   /** The CLI as a client of a running server (`secondchair login`, `programs`, `match run` ...). */
   remote: { configDir: string; url: string | undefined; token: string | undefined };
@@ -118,6 +180,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,
     authRateLimit: { max: env.AUTH_RATE_LIMIT_MAX, windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS },
+    apiWriteRateLimit: {
+      max: env.API_WRITE_RATE_LIMIT_MAX,
+      windowSeconds: env.API_WRITE_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    trustProxy: env.TRUST_PROXY,
     debug: env.SECONDCHAIR_DEBUG,
     remote: {
       configDir: path.resolve(

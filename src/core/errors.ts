@@ -10,7 +10,8 @@
  * - CONFLICT: the write collides with existing state (duplicate email, slug taken ...).
  * - INVALID_STATE: the resource is not in a state that allows this (expired invitation, last admin ...).
  * - CAPACITY_REACHED: a limit was reached (mentor capacity, seats ...).
- * - RATE_LIMITED: too many attempts.
+ * - RATE_LIMITED: too many attempts; `details.retryAfterSeconds` (also the Retry-After header) says when
+ *   to try again.
  * - PAYLOAD_TOO_LARGE: the request or file is larger than allowed.
  * - UNAVAILABLE: a dependency (database, mailer) is not available.
  * - INTERNAL: a bug; never shown with details to a user.

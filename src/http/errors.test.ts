@@ -11,7 +11,36 @@ app.get('/crash', async () => {
 app.get('/internal', async () => {
   throw new AppError('INTERNAL', 'Export failed', { issues: [{ path: 'table', message: 'users s3cret' }] });
 });
+app.get('/throttled', async () => {
+  throw new AppError('RATE_LIMITED', 'Too many attempts for this account', { retryAfterSeconds: 17 });
+});
+app.get('/throttled-unsaid', async () => {
+  throw new AppError('RATE_LIMITED', 'Too many attempts');
+});
+app.get('/plugin-429', async (_request, reply) => {
+  reply.header('retry-after', 42);
+  throw Object.assign(new Error('Rate limit exceeded'), { statusCode: 429 });
+});
 afterAll(() => app.close());
+
+describe('429 responses', () => {
+  it('always carry Retry-After, agreeing with details.retryAfterSeconds', async () => {
+    for (const [url, seconds] of [
+      ['/throttled', 17],
+      ['/throttled-unsaid', 60],
+      ['/plugin-429', 42],
+    ] as const) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(429);
+      expect(response.headers['retry-after'], url).toBe(String(seconds));
+      expect(response.json().error, url).toMatchObject({
+        code: 'RATE_LIMITED',
+        details: { retryAfterSeconds: seconds },
+        requestId: expect.any(String),
+      });
+    }
+  });
+});
 
 describe('500 responses', () => {
   it('say nothing of an unexpected error but that it was logged, with the request id', async () => {

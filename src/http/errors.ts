@@ -27,6 +27,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** Retry-After of a 429 whose limiter did not say (the usual window). */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: AppErrorDetails; requestId: string };
 }
@@ -74,7 +77,9 @@ export function toAppError(error: unknown): AppError {
         'Missing or invalid CSRF token: send the x-csrf-token header from GET /api/v1/csrf-token',
       );
     case 'FST_ERR_RATE_LIMITED':
-      return new AppError('RATE_LIMITED', 'Too many requests; try again later');
+      return new AppError('RATE_LIMITED', 'Too many requests; try again later', {
+        retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS,
+      });
     default:
       break;
   }
@@ -85,7 +90,11 @@ export function toAppError(error: unknown): AppError {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (status === 404) return new AppError('NOT_FOUND', 'Not found');
     if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
-    if (status === 429) return new AppError('RATE_LIMITED', 'Too many requests; try again later');
+    if (status === 429) {
+      return new AppError('RATE_LIMITED', 'Too many requests; try again later', {
+        retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS,
+      });
+    }
     return AppError.validation([{ path: 'request', message: fastifyError.message }]);
   }
   return new AppError('INTERNAL', 'Something went wrong on our side; it has been logged');
@@ -100,11 +109,24 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   } else {
     request.log.info({ code: appError.code, message: appError.message }, 'request rejected');
   }
+  let details = appError.details;
+  if (status === 429) {
+    // Every 429 says when to come back, in the header and the body alike, whichever limiter produced it.
+    const header = Number(reply.getHeader('retry-after'));
+    const retryAfterSeconds =
+      Number.isInteger(header) && header > 0
+        ? header
+        : typeof details?.retryAfterSeconds === 'number'
+          ? details.retryAfterSeconds
+          : DEFAULT_RETRY_AFTER_SECONDS;
+    reply.header('retry-after', retryAfterSeconds);
+    details = { ...details, retryAfterSeconds };
+  }
   const body: ErrorBody = {
     error: {
       code: appError.code,
       message: appError.message,
-      ...(appError.details && status < 500 ? { details: appError.details } : {}),
+      ...(details && status < 500 ? { details } : {}),
       requestId: String(request.id),
     },
   };

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -24,7 +23,9 @@ import { AppError } from '../core/errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { handleError } from './errors.ts';
 import { rejectNulCharacters } from './nul-characters.ts';
-import { authPlugin } from './plugins/auth.ts';
+import { authPlugin, resolveSessions } from './plugins/auth.ts';
+import { csrfPlugin } from './plugins/csrf.ts';
+import { apiWriteRateLimitPlugin } from './plugins/rate-limit.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { apiTokenRoutes } from './routes/api-tokens.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -36,6 +37,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The use-case context of this request; `actor` is set when a session cookie is valid. */
     appContext: AppContext;
+    /** The id of the session whose cookie came with the request (CSRF tokens are bound to it). */
+    sessionId?: string;
     sessionUser?: {
       id: string;
       name: string;
@@ -51,8 +54,6 @@ declare module 'fastify' {
 }
 
 export const VERSION = '0.1.0';
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-export const CSRF_HEADER = 'x-csrf-token';
 
 /** Where the built web app lives (`npm run build:web`). */
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -76,7 +77,8 @@ export async function buildServer(
       return typeof incoming === 'string' && /^[\w-]{8,100}$/.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Whom to believe about the client's address: rate limits (ours and better-auth's) key on it.
+    trustProxy: config.trustProxy,
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),
   }).withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;
 
@@ -114,35 +116,32 @@ export async function buildServer(
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
   });
-  await app.register(fastifyCookie, { secret: (await runtime.auth.$context).secret });
-  await app.register(fastifyCsrf, {
-    sessionPlugin: '@fastify/cookie',
-    cookieKey: 'secondchair.csrf',
-    cookieOpts: {
-      signed: true,
-      httpOnly: true,
-      sameSite: 'strict',
-      path: '/',
-      secure: config.publicUrl.startsWith('https://'),
-    },
-    getToken: (request) => {
-      const value = request.headers[CSRF_HEADER];
-      return typeof value === 'string' ? value : undefined;
-    },
+  const authContext = await runtime.auth.$context;
+  const isHttps = config.publicUrl.startsWith('https://');
+  await app.register(fastifyCookie, { secret: authContext.secret });
+
+  // In this order: who is signed in, then the write limit (keyed on the user), then CSRF (bound to
+  // the session).
+  resolveSessions(app, runtime.auth);
+  await apiWriteRateLimitPlugin(app, {
+    db: runtime.database.db,
+    clock: runtime.clock,
+    max: config.apiWriteRateLimit.max,
+    windowSeconds: config.apiWriteRateLimit.windowSeconds,
   });
-  // Cookie-authenticated writes to the API need the CSRF token (double submit, signed cookie). The
-  // matched route decides, not the raw URL: the router decodes the path, so /api/%761/… reaches an
-  // /api/v1 route without starting with '/api/v1/'.
-  app.addHook('onRequest', (request, reply, done) => {
-    // A bearer token is not sent by browsers on their own (a cross-site page cannot set the header
-    // without a CORS preflight, which this server never grants), so token requests need no CSRF token;
-    // the auth plugin refuses a bad token outright instead of falling back to the cookie.
-    const isBearer = request.headers.authorization !== undefined;
-    if (!isBearer && UNSAFE_METHODS.has(request.method) && request.routeOptions.url?.startsWith('/api/v1/')) {
-      app.csrfProtection(request, reply, done);
-      return;
-    }
-    done();
+  await csrfPlugin(app, {
+    isHttps,
+    secret: authContext.secret,
+    sessionCookieName: authContext.authCookies.sessionToken.name,
+  });
+
+  // What a signed-in person sees (and what sign-in answers) must not stay in a shared or browser
+  // cache; the web app's files keep their caching.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    const isApi = pathname.startsWith('/api/') && !pathname.startsWith('/api/docs');
+    if (request.sessionUser || isApi) reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   await app.register(fastifySwagger, {
@@ -152,11 +151,11 @@ export async function buildServer(
         title: 'Second Chair API',
         version: VERSION,
         description:
-          'Mentorship programs for lawyers early in their careers. Sign in through /api/auth; cookie-authenticated writes under /api/v1 need the x-csrf-token header from GET /api/v1/csrf-token. Scripts and the CLI use a personal API token instead: `Authorization: Bearer sct_…` (no CSRF token needed). Errors have the shape { error: { code, message, details, requestId } }.',
+          'Mentorship programs for lawyers early in their careers. Sign in through /api/auth; cookie-authenticated writes under /api/v1 need the x-csrf-token header from GET /api/v1/csrf-token (bound to the session: fetch a new one after signing in). Scripts and the CLI use a personal API token instead: `Authorization: Bearer sct_…` (no CSRF token needed). Writes are rate limited per user (429 with Retry-After). Errors have the shape { error: { code, message, details, requestId } }.',
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'secondchair.session_token' },
+          session: { type: 'apiKey', in: 'cookie', name: authContext.authCookies.sessionToken.name },
           apiToken: { type: 'http', scheme: 'bearer', description: 'A personal API token (sct_…)' },
         },
       },

@@ -42,6 +42,13 @@ describe('GET /api/v1/admin/emails', () => {
       ['limit=ten', 'querystring.limit'],
       ['before=yesterday', 'querystring.before'],
       ['sort=asc', 'querystring.sort'],
+      // Well-formed, but outside what the database (or any record) can hold.
+      ['before=0000-01-01T00:00:00Z', 'querystring.before'],
+      ['after=0000-01-01T00:00:00Z', 'querystring.after'],
+      ['before=1969-12-31T23:59:59Z', 'querystring.before'],
+      ['after=after', 'querystring.after'],
+      ['after=2026-02-01T00:00:00Z&before=2026-01-01T00:00:00Z', 'querystring.after'],
+      ['after=2026-01-01T00:00:00Z&before=2026-01-01T00:00:00Z', 'querystring.after'],
     ] as const) {
       const response = await admin.get(`/api/v1/admin/emails?${query}`);
       expect(response.statusCode, query).toBe(400);
@@ -117,6 +124,33 @@ describe('GET /api/v1/admin/emails', () => {
       status: 'sent',
     });
     expect((await admin.get(`/api/v1/admin/emails/${second.id}`)).json().email.html).toBeNull();
+  });
+
+  it('lists the emails of a time range: at or after `after`, before `before`', async () => {
+    const recipient = uniqueEmail('range');
+    const base = Date.parse('2026-03-01T00:00:00.000Z');
+    await t.runtime.database.db.insert(emails).values(
+      [0, 1000, 2000, 3000].map((offset, i) => ({
+        id: `range-${i}-${recipient}`,
+        to: recipient,
+        subject: `Range ${i}`,
+        text: 'x',
+        template: 'test',
+        transport: 'outbox' as const,
+        createdAt: new Date(base + offset),
+      })),
+    );
+    const subjects = async (query: Record<string, string>) => {
+      const response = await admin.get(
+        `/api/v1/admin/emails?${new URLSearchParams({ to: recipient, ...query })}`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().emails.map((email: { subject: string }) => email.subject);
+    };
+    const at = (offset: number) => new Date(base + offset).toISOString();
+    expect(await subjects({ after: at(1000) })).toEqual(['Range 3', 'Range 2', 'Range 1']);
+    expect(await subjects({ after: at(1000), before: at(3000) })).toEqual(['Range 2', 'Range 1']);
+    expect(await subjects({ after: '1970-01-01T00:00:00Z', before: '9999-12-31T23:59:59Z' })).toHaveLength(4);
   });
 
   it('pages through every email exactly once, even emails created in the same millisecond', async () => {

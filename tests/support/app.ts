@@ -18,7 +18,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A test configuration: quiet logs, no demo seeding, a fixed secret, generous auth limits. */
+/** A test configuration: quiet logs, no demo seeding, a fixed secret, generous auth and write limits. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',
@@ -27,6 +27,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     PUBLIC_URL: 'http://localhost:3000',
     AUTH_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     AUTH_RATE_LIMIT_MAX: '1000',
+    API_WRITE_RATE_LIMIT_MAX: '10000',
     ...overrides,
   });
 }
@@ -85,9 +86,16 @@ export class TestClient {
 
   private remember(response: LightMyRequestResponse): void {
     for (const cookie of response.cookies as Array<{ name: string; value: string; maxAge?: number }>) {
+      // A new (or dropped) CSRF secret, as at sign-in, makes the token this client holds worthless.
+      if (cookie.name.endsWith('secondchair.csrf')) this.csrfToken = undefined;
       if (cookie.value === '' || cookie.maxAge === 0) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
+  }
+
+  /** The cookies this client holds, by name (tests swap them between clients). */
+  get cookieJar(): Map<string, string> {
+    return this.cookies;
   }
 
   /** Sends a request with this client's cookies (and CSRF token on writes unless `csrf: false`). */

@@ -22,8 +22,10 @@ import { passwordResetEmail, verificationEmail } from '../email/templates.ts';
 
 /** The header the HTTP layer sets to the client's address (after trustProxy), replacing any client value. */
 export const CLIENT_IP_HEADER = 'x-secondchair-client-ip';
-/** Session cookie prefix: the session cookie is `secondchair.session_token`. */
+/** Session cookie prefix: the session cookie is `secondchair.session_token` (`__Host-…` on https). */
 export const COOKIE_PREFIX = 'secondchair';
+/** The cookies better-auth may set. */
+const AUTH_COOKIES = ['session_token', 'session_data', 'dont_remember', 'account_data'] as const;
 export const MIN_PASSWORD_LENGTH = 10;
 
 export interface AuthDependencies {
@@ -35,6 +37,8 @@ export interface AuthDependencies {
 
 /** Builds the better-auth instance for this installation. */
 export function createAuth({ db, config, mailer, secret }: AuthDependencies) {
+  const isHttps = config.publicUrl.startsWith('https://');
+  const hostPrefix = isHttps ? '__Host-' : '';
   return betterAuth({
     appName: 'Second Chair',
     baseURL: config.publicUrl,
@@ -105,8 +109,14 @@ export function createAuth({ db, config, mailer, secret }: AuthDependencies) {
     },
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
-      useSecureCookies: config.publicUrl.startsWith('https://'),
-      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // On https the cookies are `__Host-` (Secure, Path=/, no Domain: no subdomain can set or read
+      // them). better-auth's own switch would only prefix `__Secure-`, so it stays off and the names
+      // and the Secure attribute are set here.
+      useSecureCookies: false,
+      cookies: Object.fromEntries(
+        AUTH_COOKIES.map((cookie) => [cookie, { name: `${hostPrefix}${COOKIE_PREFIX}.${cookie}` }]),
+      ),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: isHttps, path: '/' },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => randomUUID() },
     },

@@ -8,6 +8,8 @@ export interface FindEmailsInput {
   to?: string | undefined;
   /** Page size. */
   limit: number;
+  /** Only emails created at or after this instant. */
+  after?: Date | undefined;
   /** Only emails created before this instant: the `nextBefore` of the previous page. */
   before?: Date | undefined;
 }
@@ -31,6 +33,7 @@ export async function findEmails(ctx: AppContext, input: FindEmailsInput): Promi
   requirePlatformAdmin(ctx);
   const filters: SQL[] = [];
   if (input.to) filters.push(eq(sql`lower(${emails.to})`, input.to.toLowerCase()));
+  if (input.after) filters.push(sql`${createdAtMs} >= ${input.after.toISOString()}::timestamptz`);
   const where = (...more: SQL[]) => and(...filters, ...more);
   const rows = await ctx.db
     .select()

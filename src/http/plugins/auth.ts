@@ -38,9 +38,19 @@ function toWebRequest(request: FastifyRequest, publicUrl: string): Request {
   });
 }
 
-function mapAuthError(status: number, body: { code?: string; message?: string } | null): AppError {
+function mapAuthError(
+  status: number,
+  body: { code?: string; message?: string } | null,
+  headers: Headers,
+): AppError {
   const message = body?.message ?? 'Authentication failed';
-  if (status === 429) return new AppError('RATE_LIMITED', 'Too many attempts; wait a minute and try again');
+  if (status === 429) {
+    const retryAfter = Number(headers.get('x-retry-after'));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : 60;
+    return new AppError('RATE_LIMITED', `Too many attempts; try again in ${retryAfterSeconds} seconds`, {
+      retryAfterSeconds,
+    });
+  }
   if (status === 401) return new AppError('UNAUTHENTICATED', message);
   if (status === 403) return new AppError('FORBIDDEN', message);
   if (status === 404) return new AppError('NOT_FOUND', message);
@@ -77,7 +87,7 @@ async function forward(auth: Auth, publicUrl: string, request: FastifyRequest, r
   for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
   const text = await response.text();
   const body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-  if (response.status >= 400) throw mapAuthError(response.status, body);
+  if (response.status >= 400) throw mapAuthError(response.status, body, response.headers);
   if (response.status >= 300 && response.status < 400) {
     return reply.redirect(sameSiteLocation(response.headers.get('location'), publicUrl), response.status);
   }
@@ -110,11 +120,11 @@ export interface AuthPluginOptions {
   publicUrl: string;
 }
 
-/** Registers the /api/auth routes and the actor-resolving hook. */
-export async function authPlugin(
-  app: FastifyInstance,
-  { auth, publicUrl }: AuthPluginOptions,
-): Promise<void> {
+/**
+ * Resolves the signed-in actor (and the session id, which CSRF tokens are bound to) for every API
+ * request. Registered before the rate limit and CSRF hooks, which need both.
+ */
+export function resolveSessions(app: FastifyInstance, auth: Auth): void {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const bearer = bearerToken(request);
@@ -137,6 +147,7 @@ export async function authPlugin(
     headers.set('cookie', request.headers.cookie);
     const result = await auth.api.getSession({ headers });
     if (result) {
+      request.sessionId = result.session.id;
       const user = result.user as typeof result.user & { isPlatformAdmin?: boolean };
       const actor: Actor = {
         userId: user.id,
@@ -149,7 +160,13 @@ export async function authPlugin(
       request.sessionUser = { ...user, isPlatformAdmin: Boolean(user.isPlatformAdmin) };
     }
   });
+}
 
+/** Registers the /api/auth routes (after `resolveSessions`). */
+export async function authPlugin(
+  app: FastifyInstance,
+  { auth, publicUrl }: AuthPluginOptions,
+): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const errors = { 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 

@@ -28,10 +28,11 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { to, limit, before } = request.query;
+      const { to, limit, after, before } = request.query;
       const page = await findEmails(contextOf(request), {
         to: to || undefined,
         limit,
+        after: after ? new Date(after) : undefined,
         before: before ? new Date(before) : undefined,
       });
       return presentEmailPage(page);

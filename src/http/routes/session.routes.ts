@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '../../contracts/common.ts';
 import { CsrfTokenResponse, MeResponse } from '../../contracts/session.ts';
 import { AppError } from '../../core/errors.ts';
+import { issueCsrfToken } from '../plugins/csrf.ts';
 
 /** The signed-in user and the CSRF token the web app sends on writes. */
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
@@ -27,10 +28,10 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['session'],
-        summary: 'A CSRF token for the x-csrf-token header',
+        summary: 'A CSRF token for the x-csrf-token header, bound to the current session',
         response: { 200: CsrfTokenResponse },
       },
     },
-    async (_request, reply) => ({ token: reply.generateCsrf() }),
+    async (request, reply) => ({ token: issueCsrfToken(request, reply) }),
   );
 }
