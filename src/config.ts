@@ -46,6 +46,19 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  AUTH_ACCOUNT_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe('Failed sign-ins for one email, from any address, that lock it for AUTH_ACCOUNT_LOCKOUT_SECONDS'),
+  AUTH_ACCOUNT_LOCKOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(900)
+    .describe('The window in which failures count, and how long a locked email stays locked'),
   SECONDCHAIR_DEBUG: booleanFromEnv.default(false),
 });
 
@@ -67,7 +80,10 @@ export interface Config {
   jobs: { pollIntervalSeconds: number };
   seedDemo: boolean;
   logLevel: Env['LOG_LEVEL'];
+  /** Per client address, for each better-auth endpoint that takes a password or sends email. */
   authRateLimit: { max: number; windowSeconds: number };
+  /** Per email: `maxFailures` failed sign-ins within `windowSeconds` lock it for `windowSeconds`. */
+  authAccountLockout: { maxFailures: number; windowSeconds: number };
   debug: boolean;
 }
 
@@ -101,6 +117,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,
     authRateLimit: { max: env.AUTH_RATE_LIMIT_MAX, windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS },
+    authAccountLockout: {
+      maxFailures: env.AUTH_ACCOUNT_MAX_FAILURES,
+      windowSeconds: env.AUTH_ACCOUNT_LOCKOUT_SECONDS,
+    },
     debug: env.SECONDCHAIR_DEBUG,
   };
 }
