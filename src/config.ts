@@ -51,7 +51,9 @@ export const EnvSchema = z.object({
     .int()
     .min(1)
     .default(10)
-    .describe('Failed sign-ins for one email, from any address, that lock it for AUTH_ACCOUNT_LOCKOUT_SECONDS'),
+    .describe(
+      'Failed sign-ins for one email, from any address, that lock it for AUTH_ACCOUNT_LOCKOUT_SECONDS',
+    ),
   AUTH_ACCOUNT_LOCKOUT_SECONDS: z.coerce
     .number()
     .int()

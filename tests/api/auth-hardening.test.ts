@@ -62,6 +62,24 @@ describe('per-account sign-in lockout', () => {
     expect((await signInFrom(t, '10.0.0.5', email, PASSWORD)).statusCode).toBe(200);
   });
 
+  it('ends the lock when the owner sets a new password from the emailed link', async () => {
+    const { email } = await signedIn(t, 'Locked Out Owner');
+    for (let i = 0; i < 3; i++) await signInFrom(t, '10.0.5.1', email, 'not-the-password');
+    expectError(await signInFrom(t, '10.0.5.2', email, PASSWORD), 429, 'RATE_LIMITED');
+
+    const anonymous = new TestClient(t.app);
+    await anonymous.post('/api/auth/request-password-reset', { email, redirectTo: '/reset-password' });
+    await t.runtime.jobs.drain();
+    const [resetEmail] = await emailsTo(t, email, 'password-reset');
+    const token = /\/reset-password\/([^?\s]+)/.exec(resetEmail.text)![1];
+    const reset = await anonymous.post('/api/auth/reset-password', {
+      token,
+      newPassword: 'fresh-password-1',
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await signInFrom(t, '10.0.5.2', email, 'fresh-password-1')).statusCode).toBe(200);
+  });
+
   it('forgets the failures after a successful sign-in', async () => {
     const { email } = await signedIn(t, 'Forgetful Owner');
     const statuses: number[] = [];
@@ -75,7 +93,8 @@ describe('per-account sign-in lockout', () => {
   it('locks an email without an account the same way, so the lock tells nothing', async () => {
     const email = uniqueEmail('nobody');
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await signInFrom(t, `10.0.2.${i}`, email, PASSWORD)).statusCode);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await signInFrom(t, `10.0.2.${i}`, email, PASSWORD)).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
@@ -105,7 +124,9 @@ describe('per-account sign-in lockout', () => {
       }
       expectError(await signInFrom({ app: second }, '10.0.4.2', email, PASSWORD), 429, 'RATE_LIMITED');
       // The rows are keyed by a hash: the table holds no email address.
-      const keys = (await runtime.database.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
+      const keys = (await runtime.database.db.select({ key: rateLimits.key }).from(rateLimits)).map(
+        (r) => r.key,
+      );
       expect(keys.some((key) => key.includes(email) || key.includes('@'))).toBe(false);
     } finally {
       await second.close();
@@ -144,7 +165,9 @@ describe('sign-up does not tell which emails have accounts', () => {
     const [notice] = await emailsTo(t, owner.email, 'existing-account-sign-up');
     expect(notice).toBeDefined();
     expect(notice.text).toContain(`${TEST_PUBLIC_URL}/sign-in?email=${encodeURIComponent(owner.email)}`);
-    expect(notice.text).toContain(`${TEST_PUBLIC_URL}/forgot-password?email=${encodeURIComponent(owner.email)}`);
+    expect(notice.text).toContain(
+      `${TEST_PUBLIC_URL}/forgot-password?email=${encodeURIComponent(owner.email)}`,
+    );
     expect(await emailsTo(t, owner.email, 'email-verification')).toHaveLength(1);
 
     // Nothing about the existing account changed: one row, the old password still works, the new one not.
@@ -260,7 +283,10 @@ describe('password reset', () => {
     });
     expect(reset.statusCode, reset.body).toBe(200);
     expectError(
-      await anonymous.post('/api/auth/reset-password', { token: older, newPassword: 'an-attackers-password' }),
+      await anonymous.post('/api/auth/reset-password', {
+        token: older,
+        newPassword: 'an-attackers-password',
+      }),
       409,
       'INVALID_STATE',
     );
@@ -321,9 +347,9 @@ describe('sign-out', () => {
 
   it('signs out a browser on this site', async () => {
     const cookie = await sessionCookie();
-    expect((await signOut({ cookie, origin: TEST_PUBLIC_URL, 'sec-fetch-site': 'same-origin' })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await signOut({ cookie, origin: TEST_PUBLIC_URL, 'sec-fetch-site': 'same-origin' })).statusCode,
+    ).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);
   });
 });

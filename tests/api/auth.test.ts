@@ -141,6 +141,9 @@ describe('login rate limiting', () => {
     const blocked = await attacker.signIn(email);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('RATE_LIMITED');
+    const wait = Number(blocked.headers['retry-after']);
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
   });
 
   it('ignores a client-supplied address header (it cannot dodge the limit)', async () => {

@@ -26,11 +26,7 @@ import {
   verifications,
 } from '../../db/schema.ts';
 import type { Mailer } from '../context.ts';
-import {
-  existingAccountSignUpEmail,
-  passwordResetEmail,
-  verificationEmail,
-} from '../email/templates.ts';
+import { existingAccountSignUpEmail, passwordResetEmail, verificationEmail } from '../email/templates.ts';
 import { admitSignInAttempt, clearSignInFailures, releaseSignInAttempt } from './account-lockout.ts';
 
 /** The header the HTTP layer sets to the client's address (after trustProxy), replacing any client value. */
@@ -61,7 +57,7 @@ export interface AuthDependencies {
    * Queues the work of a password-reset request (looking the email up, creating the token, emailing
    * the link) as a background job, which calls `sendPasswordReset`.
    */
-  deferPasswordResetRequest(request: PasswordResetRequest): Promise<void>;
+  deferPasswordResetRequest: (request: PasswordResetRequest) => Promise<void>;
 }
 
 /** The email of a request body, or undefined when it has none (the route's contract requires one). */
@@ -129,6 +125,10 @@ export function createAuth({
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user, url }) => {
         await mailer.enqueue(passwordResetEmail({ to: user.email, name: user.name, url }));
+      },
+      // Whoever set a new password from the emailed link controls the mailbox: a lockout ends there.
+      onPasswordReset: async ({ user }) => {
+        await clearSignInFailures(db, user.email);
       },
     },
     emailVerification: {

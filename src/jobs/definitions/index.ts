@@ -5,7 +5,4 @@ import { sendPasswordResetJob } from './send-password-reset.ts';
 export { sendEmailJob, sendPasswordResetJob };
 
 /** Every job this application runs; a worker process works all of them. */
-export const JOB_DEFINITIONS: ReadonlyArray<JobDefinition<unknown>> = [
-  sendEmailJob,
-  sendPasswordResetJob,
-];
+export const JOB_DEFINITIONS: ReadonlyArray<JobDefinition<unknown>> = [sendEmailJob, sendPasswordResetJob];
