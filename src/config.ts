@@ -104,6 +104,21 @@ export const EnvSchema = z.object({
     .describe(
       'Proxies trusted to set X-Forwarded-For: false, true, or a comma-separated list of addresses/CIDRs',
     ),
+  AUTH_ACCOUNT_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe(
+      'Failed sign-ins for one email, from any address, that lock it for AUTH_ACCOUNT_LOCKOUT_SECONDS',
+    ),
+  AUTH_ACCOUNT_LOCKOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(900)
+    .describe('The window in which failures count, and how long a locked email stays locked'),
   SECONDCHAIR_DEBUG: booleanFromEnv.default(false),
   SECONDCHAIR_CONFIG_DIR: z
     .string()
@@ -140,11 +155,14 @@ export interface Config {
   jobs: { pollIntervalSeconds: number };
   seedDemo: boolean;
   logLevel: Env['LOG_LEVEL'];
+  /** Per client address, for each better-auth endpoint that takes a password or sends email. */
   authRateLimit: { max: number; windowSeconds: number };
   /** Limit on writes under /api/v1, per signed-in user or, for anonymous requests, per address. */
   apiWriteRateLimit: { max: number; windowSeconds: number };
   /** Fastify's `trustProxy`: whom to believe about the client's address (X-Forwarded-For). */
   trustProxy: boolean | string[];
+  /** Per email: `maxFailures` failed sign-ins within `windowSeconds` lock it for `windowSeconds`. */
+  authAccountLockout: { maxFailures: number; windowSeconds: number };
   debug: boolean;
   /** The CLI as a client of a running server (`secondchair login`, `programs`, `match run` ...). */
   remote: { configDir: string; url: string | undefined; token: string | undefined };
@@ -185,6 +203,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowSeconds: env.API_WRITE_RATE_LIMIT_WINDOW_SECONDS,
     },
     trustProxy: env.TRUST_PROXY,
+    authAccountLockout: {
+      maxFailures: env.AUTH_ACCOUNT_MAX_FAILURES,
+      windowSeconds: env.AUTH_ACCOUNT_LOCKOUT_SECONDS,
+    },
     debug: env.SECONDCHAIR_DEBUG,
     remote: {
       configDir: path.resolve(

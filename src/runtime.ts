@@ -9,7 +9,7 @@ import { createMailer, type MailerService } from './app/email/mailer.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './core/clock.ts';
 import { migrateDatabase, openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './db/client.ts';
-import { JOB_DEFINITIONS, sendEmailJob } from './jobs/definitions/index.ts';
+import { JOB_DEFINITIONS, sendEmailJob, sendPasswordResetJob } from './jobs/definitions/index.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 
 export interface Runtime {
@@ -58,6 +58,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     }));
   try {
     await migrateDatabase(database);
+    // Set below; job handlers read it when they run, after createRuntime returned.
+    let auth: Auth | undefined;
     const startWorkers = options.startWorkers !== false;
     const jobs = await createJobQueue({
       database,
@@ -65,7 +67,10 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       logger,
       definitions: JOB_DEFINITIONS,
       // Read when a job runs, by which time `mailer` exists.
-      services: () => ({ db: database.db, config, clock, logger, mailer }),
+      services: () => {
+        if (!auth) throw new Error('A job ran before the runtime was built');
+        return { db: database.db, config, clock, logger, mailer, auth };
+      },
       maintain: startWorkers,
     });
     const mailer = createMailer({
@@ -79,7 +84,17 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     });
     try {
       const secret = await resolveAuthSecret(database.db, config);
-      const auth = createAuth({ db: database.db, config, mailer, secret });
+      const builtAuth = createAuth({
+        db: database.db,
+        config,
+        clock,
+        mailer,
+        secret,
+        deferPasswordResetRequest: async (request) => {
+          await jobs.send(sendPasswordResetJob, request);
+        },
+      });
+      auth = builtAuth;
       if (startWorkers) {
         await mailer.start();
         await jobs.start();
@@ -87,7 +102,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       return {
         config,
         database,
-        auth,
+        auth: builtAuth,
         mailer,
         jobs,
         logger,

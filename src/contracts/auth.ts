@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OkResponse } from './common.ts';
 import { Me } from './session.ts';
 
 const Email = z.string().trim().toLowerCase().email('must be an email address').max(254);
@@ -44,3 +45,7 @@ export const SendVerificationEmailRequest = z
   .strict();
 
 export const AuthUserResponse = z.object({ user: Me });
+/** The same for a new email and for one that already has an account; the email that follows differs. */
+export const SignUpResponse = OkResponse.describe(
+  'Sign-up received: a new account gets a confirmation link by email, an existing one a notice',
+);

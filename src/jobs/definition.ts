@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import type { Auth } from '../app/auth/auth.ts';
 import type { MailerService } from '../app/email/mailer.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
@@ -17,6 +18,7 @@ export interface JobServices {
   clock: Clock;
   logger: Logger;
   mailer: MailerService;
+  auth: Auth;
 }
 
 /** The run of one job: which attempt this is, so a handler can tell a retry from its last chance. */

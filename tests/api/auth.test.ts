@@ -9,14 +9,19 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('accounts and sessions', () => {
-  it('signs up, sets an httpOnly session cookie, and knows the user', async () => {
+  it('signs up, signs in with an httpOnly session cookie, and knows the user', async () => {
     const client = new TestClient(t.app);
     const email = uniqueEmail('ada');
-    const response = await client.post('/api/auth/sign-up/email', {
+    const signUp = await client.post('/api/auth/sign-up/email', {
       name: 'Ada Obi',
       email,
       password: 'correct-horse-battery',
     });
+    expect(signUp.statusCode).toBe(200);
+    expect(signUp.json()).toEqual({ ok: true });
+    // Sign-up starts no session (see auth-hardening.test.ts): the person signs in, or follows the link.
+    expect((await client.get('/api/v1/me')).statusCode).toBe(401);
+    const response = await client.signIn(email);
     expect(response.statusCode).toBe(200);
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/secondchair\.session_token=/);
@@ -125,6 +130,8 @@ describe('login rate limiting', () => {
     const owner = new TestClient(limited.app);
     const email = uniqueEmail('target');
     await owner.signUp({ name: 'Target', email });
+    // The owner's own sign-in came from the same (test) address; only the attacker's attempts count.
+    await limited.runtime.database.db.delete(rateLimits);
     const attacker = new TestClient(limited.app);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++)
@@ -134,11 +141,15 @@ describe('login rate limiting', () => {
     const blocked = await attacker.signIn(email);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('RATE_LIMITED');
+    const wait = Number(blocked.headers['retry-after']);
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
   });
 
   it('ignores a client-supplied address header (it cannot dodge the limit)', async () => {
     const email = uniqueEmail('target2');
     await new TestClient(limited.app).signUp({ name: 'Target', email });
+    await limited.runtime.database.db.delete(rateLimits);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const response = await limited.app.inject({

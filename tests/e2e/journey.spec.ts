@@ -1,7 +1,10 @@
 /**
- * The journey of the foundation issue, through the UI in real Chromium: someone signs up, creates an
- * organization and invites a colleague; the colleague opens the emailed link in another browser,
- * signs up with the invited address and accepts; both then see each other on the members list.
+ * The journey of the foundation issue, through the UI in real Chromium: someone signs up (then signs
+ * in with their password), creates an organization and invites a colleague; the colleague opens the
+ * emailed link in another browser, signs up with the invited address, follows the confirmation link
+ * (which signs them in and brings them back to the invitation) and accepts; both then see each other
+ * on the members list. Sign-up never signs in by itself: its answer must not tell whether the address
+ * already had an account.
  */
 import { expect, test } from '@playwright/test';
 import { PASSWORD, platformAdmin, readEmailedLink, saveScreenshot, uniqueEmail } from './support/fixtures.ts';
@@ -25,6 +28,15 @@ test('sign up → create organization → invite → accept in a second browser 
     await page.getByRole('textbox', { name: 'Email' }).fill(alice.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText(alice.email);
+    await saveScreenshot(page, 'journey-sign-up-check-email');
+    // A signs in with the new password instead of following the link.
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/sign-in\?/);
+    await expect(page.getByRole('textbox', { name: 'Email' })).toHaveValue(alice.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/organizations\/new$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Create an organization' })).toBeVisible();
     // A new account has not confirmed its address yet.
@@ -97,8 +109,13 @@ test('sign up → create organization → invite → accept in a second browser 
     await pageB.getByRole('textbox', { name: 'Full name' }).fill(ben.name);
     await pageB.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await pageB.getByRole('button', { name: 'Create account' }).click();
+    await expect(pageB.getByRole('heading', { name: 'Check your email' })).toBeVisible();
 
-    // Back on the invitation, now signed in as the invited address.
+    // The confirmation link signs B in and lands back on the invitation.
+    const admin = await platformAdmin(baseURL!);
+    const confirmationLink = await readEmailedLink(admin, ben.email, 'email-verification');
+    await admin.dispose();
+    await pageB.goto(confirmationLink);
     await expect(pageB).toHaveURL(/\/invitations\//);
     await expect(pageB.getByText(`Signed in as ${ben.email}`)).toBeVisible();
     await pageB.getByRole('button', { name: 'Accept invitation' }).click();

@@ -18,16 +18,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The PUBLIC_URL of test servers; TestClient sends it as its Origin, as a browser on the site would. */
+export const TEST_PUBLIC_URL = 'http://localhost:3000';
+
 /** A test configuration: quiet logs, no demo seeding, a fixed secret, generous auth and write limits. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
-    PUBLIC_URL: 'http://localhost:3000',
+    PUBLIC_URL: TEST_PUBLIC_URL,
     AUTH_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     AUTH_RATE_LIMIT_MAX: '1000',
     API_WRITE_RATE_LIMIT_MAX: '10000',
+    AUTH_ACCOUNT_MAX_FAILURES: '1000',
     ...overrides,
   });
 }
@@ -72,7 +76,10 @@ export async function createTestApp(options: TestRuntimeOptions = {}): Promise<T
   };
 }
 
-/** A signed-in browser-like client: keeps cookies and sends the CSRF token on writes. */
+/**
+ * A signed-in browser-like client: keeps cookies, sends this site's Origin on writes (as browsers do)
+ * and the CSRF token on writes under /api/v1.
+ */
 export class TestClient {
   private cookies = new Map<string, string>();
   private csrfToken: string | undefined;
@@ -101,7 +108,10 @@ export class TestClient {
   /** Sends a request with this client's cookies (and CSRF token on writes unless `csrf: false`). */
   async request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
     const method = (options.method ?? 'GET').toUpperCase();
-    const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+    const headers: Record<string, string> = {
+      ...(method === 'GET' || method === 'HEAD' ? {} : { origin: TEST_PUBLIC_URL }),
+      ...(options.headers as Record<string, string>),
+    };
     const cookie = this.cookieHeader();
     if (cookie) headers.cookie = cookie;
     if (
@@ -144,19 +154,23 @@ export class TestClient {
     return this.request({ method: 'DELETE', url });
   }
 
-  /** Creates an account and keeps its session cookie. */
+  /**
+   * Creates an account, then signs in and keeps the session cookie (sign-up itself starts no session:
+   * its answer must not differ between new and existing emails).
+   */
   async signUp(user: {
     name: string;
     email: string;
     password?: string;
   }): Promise<{ id: string; email: string }> {
-    const response = await this.post('/api/auth/sign-up/email', {
-      password: 'correct-horse-battery',
-      ...user,
-    });
+    const password = user.password ?? 'correct-horse-battery';
+    const response = await this.post('/api/auth/sign-up/email', { ...user, password });
     if (response.statusCode !== 200)
       throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
-    return response.json<{ user: { id: string; email: string } }>().user;
+    const signIn = await this.signIn(user.email, password);
+    if (signIn.statusCode !== 200)
+      throw new Error(`sign-in after sign-up failed: ${signIn.statusCode} ${signIn.body}`);
+    return signIn.json<{ user: { id: string; email: string } }>().user;
   }
 
   async signIn(email: string, password = 'correct-horse-battery'): Promise<LightMyRequestResponse> {

@@ -12,12 +12,16 @@ function layout(
   paragraphs: string[],
   action: { label: string; url: string },
   footer: string,
+  secondary?: { text: string; label: string; url: string },
 ): string {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const second = secondary
+    ? `\n<p>${escapeHtml(secondary.text)} <a href="${escapeHtml(secondary.url)}">${escapeHtml(secondary.label)}</a></p>`
+    : '';
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;color:#1a1b1e">
 <h1 style="font-size:20px">${escapeHtml(title)}</h1>
 ${body}
-<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 16px;background:#1c3d5a;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(action.label)}</a></p>
+<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 16px;background:#1c3d5a;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(action.label)}</a></p>${second}
 <p style="font-size:12px;color:#555">If the button does not work, paste this address into your browser:<br>${escapeHtml(action.url)}</p>
 <p style="font-size:12px;color:#555">${escapeHtml(footer)}</p>
 </body></html>`;
@@ -54,6 +58,38 @@ export function verificationEmail(input: { to: string; name: string; url: string
     text: `${lines.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
     html: layout('Confirm your email address', lines, { label: 'Confirm my email', url: input.url }, footer),
     metadata: { url: input.url },
+  };
+}
+
+/**
+ * Sent instead of a second account when someone signs up with an address that already has one: the
+ * sign-up page answers the same either way, so this email is where the owner learns what happened.
+ */
+export function existingAccountSignUpEmail(input: {
+  to: string;
+  name: string;
+  signInUrl: string;
+  resetUrl: string;
+}): OutgoingEmail {
+  const lines = [
+    `Hello ${input.name},`,
+    'Someone tried to create a Second Chair account with this email address, which already has one. No second account was created and nothing about yours changed.',
+    'If it was you, sign in with your password.',
+  ];
+  const forgot = 'Forgot your password? Choose a new one:';
+  const footer =
+    'If it was not you, you can ignore this email: nobody can use your account without your password.';
+  return {
+    to: input.to,
+    subject: 'You already have a Second Chair account',
+    template: 'existing-account-sign-up',
+    text: `${lines.join('\n\n')}\n\n${input.signInUrl}\n\n${forgot}\n${input.resetUrl}\n\n${footer}\n`,
+    html: layout('You already have an account', lines, { label: 'Sign in', url: input.signInUrl }, footer, {
+      text: forgot,
+      label: 'Reset my password',
+      url: input.resetUrl,
+    }),
+    metadata: { url: input.signInUrl, resetUrl: input.resetUrl },
   };
 }
 

@@ -15,12 +15,30 @@ import {
   SendVerificationEmailRequest,
   SignInRequest,
   SignUpRequest,
+  SignUpResponse,
   AuthUserResponse,
 } from '../../contracts/auth.ts';
 import { ErrorResponse, OkResponse } from '../../contracts/common.ts';
 import { AppError } from '../../core/errors.ts';
 
-function toWebRequest(request: FastifyRequest, publicUrl: string): Request {
+interface ForwardOptions {
+  /**
+   * Vouch for a request that carries no sign of a browser (no Origin, Referer or Fetch Metadata) by
+   * giving it this site's Origin. Browsers send Origin with every POST, so such a request comes from
+   * a script or app using its own cookie, which better-auth would otherwise refuse as a browser that
+   * hid its origin. A request with a foreign Origin is still refused by better-auth's own check.
+   */
+  isNonBrowserClientTrusted?: boolean;
+}
+
+/** True when nothing in the request says a browser sent it. */
+function lacksBrowserHeaders(request: FastifyRequest): boolean {
+  const { origin, referer } = request.headers;
+  const site = request.headers['sec-fetch-site'];
+  return origin === undefined && referer === undefined && site === undefined;
+}
+
+function toWebRequest(request: FastifyRequest, publicUrl: string, options: ForwardOptions = {}): Request {
   const url = new URL(request.url, publicUrl);
   const headers = new Headers();
   for (const [key, value] of Object.entries(request.headers)) {
@@ -29,6 +47,9 @@ function toWebRequest(request: FastifyRequest, publicUrl: string): Request {
     headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   headers.set(CLIENT_IP_HEADER, request.ip);
+  if (options.isNonBrowserClientTrusted && lacksBrowserHeaders(request)) {
+    headers.set('origin', new URL(publicUrl).origin);
+  }
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   if (hasBody) headers.set('content-type', 'application/json');
   return new Request(url, {
@@ -41,15 +62,18 @@ function toWebRequest(request: FastifyRequest, publicUrl: string): Request {
 function mapAuthError(
   status: number,
   body: { code?: string; message?: string } | null,
-  headers: Headers,
+  retryAfterSeconds: number | undefined,
 ): AppError {
   const message = body?.message ?? 'Authentication failed';
   if (status === 429) {
-    const retryAfter = Number(headers.get('x-retry-after'));
-    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : 60;
-    return new AppError('RATE_LIMITED', `Too many attempts; try again in ${retryAfterSeconds} seconds`, {
-      retryAfterSeconds,
-    });
+    const wait = retryAfterSeconds === undefined ? 'a minute' : describeWait(retryAfterSeconds);
+    return new AppError(
+      'RATE_LIMITED',
+      body?.code === 'ACCOUNT_LOCKED'
+        ? `Too many failed sign-ins for this account; wait ${wait} and try again, or reset your password`
+        : `Too many attempts; wait ${wait} and try again`,
+      retryAfterSeconds === undefined ? undefined : { retryAfterSeconds },
+    );
   }
   if (status === 401) return new AppError('UNAUTHENTICATED', message);
   if (status === 403) return new AppError('FORBIDDEN', message);
@@ -59,13 +83,29 @@ function mapAuthError(
   }
   if (body?.code === 'INVALID_TOKEN')
     return new AppError('INVALID_STATE', 'This link is invalid or has expired');
-  if (status >= 500) return new AppError('INTERNAL', 'Authentication failed');
+  // The request was valid (our contract checked it) and the write failed: our fault, not the client's.
+  if (status >= 500 || body?.code === 'FAILED_TO_CREATE_USER') {
+    return new AppError('INTERNAL', 'Authentication failed');
+  }
   const field = body?.code?.includes('PASSWORD')
     ? 'password'
     : body?.code?.includes('EMAIL')
       ? 'email'
       : 'body';
   return AppError.validation([{ path: field, message }]);
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** better-auth's Retry-After (its per-address limit says X-Retry-After), in whole seconds. */
+function retryAfter(response: Response): number | undefined {
+  const value = response.headers.get('retry-after') ?? response.headers.get('x-retry-after');
+  const seconds = value === null ? Number.NaN : Number.parseInt(value, 10);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
 /**
@@ -81,13 +121,25 @@ export function sameSiteLocation(location: string | null, publicUrl: string): st
   }
 }
 
-/** Forwards the request to better-auth, copying its cookies back; its errors become AppErrors. */
-async function forward(auth: Auth, publicUrl: string, request: FastifyRequest, reply: FastifyReply) {
-  const response = await auth.handler(toWebRequest(request, publicUrl));
-  for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
+interface AuthAnswer {
+  response: Response;
+  body: Record<string, unknown> | null;
+}
+
+async function ask(auth: Auth, publicUrl: string, request: FastifyRequest, options?: ForwardOptions) {
+  const response = await auth.handler(toWebRequest(request, publicUrl, options));
   const text = await response.text();
-  const body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-  if (response.status >= 400) throw mapAuthError(response.status, body, response.headers);
+  return { response, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+}
+
+/** Copies better-auth's answer onto the reply: its cookies, its errors as AppErrors, its redirects. */
+function answer({ response, body }: AuthAnswer, publicUrl: string, reply: FastifyReply) {
+  for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
+  if (response.status >= 400) {
+    const seconds = response.status === 429 ? retryAfter(response) : undefined;
+    if (seconds !== undefined) reply.header('retry-after', String(seconds));
+    throw mapAuthError(response.status, body, seconds);
+  }
   if (response.status >= 300 && response.status < 400) {
     return reply.redirect(sameSiteLocation(response.headers.get('location'), publicUrl), response.status);
   }
@@ -101,6 +153,32 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
   return match[1];
+}
+
+/** Forwards the request to better-auth, copying its cookies back; its errors become AppErrors. */
+async function forward(
+  auth: Auth,
+  publicUrl: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options?: ForwardOptions,
+) {
+  return answer(await ask(auth, publicUrl, request, options), publicUrl, reply);
+}
+
+/**
+ * Sign-up, where parallel requests for one new email race to insert it: the losers' inserts fail on
+ * the unique index once the winner commits, and better-auth reports FAILED_TO_CREATE_USER. Asked
+ * again, better-auth finds the committed account and gives its answer for an existing email, the
+ * same as every other sign-up gets. A second failure is a real one.
+ */
+async function forwardSignUp(auth: Auth, publicUrl: string, request: FastifyRequest, reply: FastifyReply) {
+  let result = await ask(auth, publicUrl, request);
+  if (result.response.status >= 400 && result.body?.code === 'FAILED_TO_CREATE_USER') {
+    request.log.info('sign-up lost a race for its email; asking again');
+    result = await ask(auth, publicUrl, request);
+  }
+  return answer(result, publicUrl, reply);
 }
 
 function presentUser(user: Record<string, unknown>) {
@@ -168,21 +246,31 @@ export async function authPlugin(
   { auth, publicUrl }: AuthPluginOptions,
 ): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const errors = { 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
+  const errors = {
+    400: ErrorResponse,
+    401: ErrorResponse,
+    403: ErrorResponse,
+    409: ErrorResponse,
+    429: ErrorResponse,
+  };
 
   routes.post(
     '/api/auth/sign-up/email',
     {
       schema: {
         tags: ['auth'],
-        summary: 'Create an account and sign in',
+        summary: 'Create an account (the answer is the same whether or not the email has one)',
+        description:
+          'A new email gets an account and a link to confirm the address (the link signs in); an email ' +
+          'that already has an account gets an email saying so, with sign-in and reset links. Either ' +
+          'way the answer is the same and no session is started: sign in, or follow the link.',
         body: SignUpRequest,
-        response: { 200: AuthUserResponse, ...errors },
+        response: { 200: SignUpResponse, ...errors },
       },
     },
     async (request, reply) => {
-      const body = (await forward(auth, publicUrl, request, reply)) as { user: Record<string, unknown> };
-      return presentUser(body.user);
+      await forwardSignUp(auth, publicUrl, request, reply);
+      return { ok: true as const };
     },
   );
   routes.post(
@@ -211,7 +299,9 @@ export async function authPlugin(
       },
     },
     async (request, reply) => {
-      if (request.headers.cookie) await forward(auth, publicUrl, request, reply);
+      if (request.headers.cookie) {
+        await forward(auth, publicUrl, request, reply, { isNonBrowserClientTrusted: true });
+      }
       return { ok: true as const };
     },
   );

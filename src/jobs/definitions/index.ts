@@ -1,7 +1,8 @@
 import type { JobDefinition } from '../definition.ts';
 import { sendEmailJob } from './send-email.ts';
+import { sendPasswordResetJob } from './send-password-reset.ts';
 
-export { sendEmailJob };
+export { sendEmailJob, sendPasswordResetJob };
 
 /** Every job this application runs; a worker process works all of them. */
-export const JOB_DEFINITIONS: ReadonlyArray<JobDefinition<unknown>> = [sendEmailJob];
+export const JOB_DEFINITIONS: ReadonlyArray<JobDefinition<unknown>> = [sendEmailJob, sendPasswordResetJob];

@@ -11,6 +11,7 @@ import {
   type SendVerificationEmailRequest,
   type SignInRequest,
   type SignUpRequest,
+  SignUpResponse,
 } from '../../../src/contracts/auth.ts';
 import { EmailListResponse, EmailResponse, type FindEmailsQuery } from '../../../src/contracts/admin.ts';
 import {
@@ -52,7 +53,7 @@ const org = (organizationId: string) => `/api/v1/organizations/${enc(organizatio
 export const authApi = {
   me: () => apiRequest('/api/v1/me', { schema: MeResponse }).then((r) => r.user),
   signUp: (body: z.input<typeof SignUpRequest>) =>
-    apiRequest('/api/auth/sign-up/email', { method: 'POST', body, schema: AuthUserResponse }),
+    apiRequest('/api/auth/sign-up/email', { method: 'POST', body, schema: SignUpResponse }),
   signIn: (body: z.input<typeof SignInRequest>) =>
     apiRequest('/api/auth/sign-in/email', { method: 'POST', body, schema: AuthUserResponse }),
   signOut: () => apiRequest('/api/auth/sign-out', { method: 'POST', body: {} }),

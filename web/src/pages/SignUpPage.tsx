@@ -1,25 +1,22 @@
-import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { SignUpRequest } from '../../../src/contracts/auth.ts';
-import { isApiError } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
-import { AnchorLink } from '../components/Links.tsx';
+import { MailIcon } from '../components/Icons.tsx';
+import { AnchorLink, ButtonLink } from '../components/Links.tsx';
 import { PublicCard } from '../components/PublicLayout.tsx';
 import { FormAlert } from '../components/QueryState.tsx';
 import { applyServerError, zodValidate } from '../lib/form-errors.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
-import { startSession } from '../session.ts';
 
 const route = getRouteApi('/_public/sign-up');
 const LABELS = { name: 'Name', email: 'Email', password: 'Password' };
 
 export function SignUpPage() {
   const search = route.useSearch();
-  const router = useRouter();
-  const queryClient = useQueryClient();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -27,30 +24,40 @@ export function SignUpPage() {
     validate: zodValidate(SignUpRequest, LABELS),
   });
 
+  // The server answers the same whether or not the address has an account (so that nobody can find
+  // out who has one); the email that follows says which. Hence one neutral outcome here.
   const handleSubmit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      const { user } = await authApi.signUp({
+      await authApi.signUp({
         name: values.name.trim(),
         email: values.email,
         password: values.password,
-        callbackURL: '/',
+        // The confirmation link signs in and lands where the person was going (an invitation ...).
+        callbackURL: safeRedirect(search.redirect),
       });
-      startSession(queryClient, user);
-      router.history.push(safeRedirect(search.redirect));
+      setSentTo(values.email.trim().toLowerCase());
     } catch (error) {
-      if (isApiError(error, 'CONFLICT')) {
-        // The address has an account already: say so where the address is, and offer the way in.
-        form.setFieldError(
-          'email',
-          'There is already an account with this email. Sign in, or reset its password.',
-        );
-        setFormError(null);
-        return;
-      }
       setFormError(applyServerError(form, error, LABELS));
     }
   });
+
+  if (sentTo) {
+    return (
+      <PublicCard title="Check your email" description="One more step to finish creating your account.">
+        <Alert color="navy" variant="light" icon={<MailIcon />} role="status" title="A message is on its way">
+          We sent a message to <strong>{sentTo}</strong>. Follow the link in it to confirm your address; the
+          link signs you in. If this address already has an account, the message says so and how to get back
+          in. Nothing arrived? Check your spam folder.
+        </Alert>
+        <Group justify="flex-end">
+          <ButtonLink to="/sign-in" search={{ redirect: search.redirect, email: sentTo }} variant="default">
+            Sign in
+          </ButtonLink>
+        </Group>
+      </PublicCard>
+    );
+  }
 
   return (
     <PublicCard
