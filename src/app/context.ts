@@ -22,6 +22,12 @@ export interface OutgoingEmail {
   /** What the email is about: `invitation`, `password-reset`, `email-verification` ... */
   template: string;
   metadata?: Record<string, unknown>;
+  /**
+   * Links in the body that grant access (reset, verification, invitation tokens). Once the email is
+   * handed to the SMTP server they are erased from the stored copy. `metadata.url`, where templates
+   * put their action link, always counts as one.
+   */
+  secretLinks?: string[];
 }
 
 export interface Mailer {

@@ -47,6 +47,25 @@ describe('every command explains itself', () => {
     60_000,
   );
 
+  it('warns in `db export --help` that the file holds secrets to be stored like a password', async () => {
+    const result = await runCli(['db', 'export', '--help']);
+    expect(result.code).toBe(0);
+    const help = result.stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('The file holds secrets');
+    for (const secret of [
+      'auth secret',
+      'sessions',
+      'password hashes',
+      'password-reset and invitation links',
+    ]) {
+      expect(help).toContain(secret);
+    }
+    expect(help).toContain('store and move it like a password');
+    // The one-line description in `secondchair db --help` says it too.
+    const db = await runCli(['db', '--help']);
+    expect(db.stdout).toMatch(/export.*The file holds secrets/s);
+  }, 60_000);
+
   it('rejects an unknown command with a usage error', async () => {
     const result = await runCli(['sed', '--demo']);
     expect(result.code).toBe(2);
@@ -195,6 +214,8 @@ describe('db export and db import through the binary', () => {
     expect(result.stdout).toMatch(/Exported \d+ rows from the embedded database/);
     expect(result.stdout).toMatch(new RegExp(`users\\s+${DEMO_PEOPLE.length + 1}`));
     expect(fs.readFileSync(exported).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    // It holds secrets: readable by its owner only, as its help says.
+    expect(fs.statSync(exported).mode & 0o777).toBe(0o600);
 
     const again = await cli('db', 'export', exported);
     expect(again.code).toBe(EXIT_CODES.CONFLICT);

@@ -1,18 +1,29 @@
 /**
  * Email through a real SMTP server: the verification and password-reset emails arrive, their links
- * work, and a failing server is retried with exponential backoff until the email is marked failed.
+ * work, the stored copies keep no link token once sent, and a failing server is retried with
+ * exponential backoff until the email is marked failed.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstLink } from '../../src/app/email/mailer.ts';
+import { REMOVED_LINK } from '../../src/app/email/records.ts';
 import { emails, users } from '../../src/db/schema.ts';
+import { createOrganization } from '../support/api.ts';
 import { createTestApp, TestClient, uniqueEmail, type TestApp } from '../support/app.ts';
 import { closedPort, startSmtpCatcher, type SmtpCatcher } from './smtp-catcher.ts';
 
-async function emailRow(t: TestApp, to: string) {
-  const rows = await t.runtime.database.db.select().from(emails).where(eq(emails.to, to));
+async function emailRow(t: TestApp, to: string, template?: string) {
+  const rows = await t.runtime.database.db
+    .select()
+    .from(emails)
+    .where(and(eq(emails.to, to), template === undefined ? undefined : eq(emails.template, template)));
   expect(rows).toHaveLength(1);
   return rows[0];
+}
+
+/** Everything a stored email holds that could carry a link, as one string. */
+function storedContent(row: typeof emails.$inferSelect): string {
+  return `${row.text}\n${row.html ?? ''}\n${JSON.stringify(row.metadata)}`;
 }
 
 async function deliveryJob(t: TestApp, emailId: string) {
@@ -116,6 +127,92 @@ describe('delivery through SMTP', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('keeps no invitation or password-reset token in the stored emails once sent, nor shows it to platform admins', async () => {
+    const admin = new TestClient(t.app);
+    const adminUser = await admin.signUp({ name: 'Platform Admin', email: uniqueEmail('platform') });
+    await t.runtime.database.db
+      .update(users)
+      .set({ isPlatformAdmin: true })
+      .where(eq(users.id, adminUser.id));
+    const organization = await createOrganization(admin);
+    const invitee = uniqueEmail('invitee');
+    const invite = await admin.post(`/api/v1/organizations/${organization.id}/invitations`, {
+      email: invitee,
+      role: 'member',
+    });
+    expect(invite.statusCode, invite.body).toBe(201);
+    const resetAddress = uniqueEmail('forgetful');
+    await new TestClient(t.app).signUp({ name: 'Forgetful Member', email: resetAddress });
+    const request = await new TestClient(t.app).post('/api/auth/request-password-reset', {
+      email: resetAddress,
+      redirectTo: '/reset-password',
+    });
+    expect(request.statusCode).toBe(200);
+
+    // Queued for the SMTP server: the row needs the link to send it, but a platform admin never sees it.
+    const queuedInvitation = await emailRow(t, invitee);
+    expect(queuedInvitation.status).toBe('queued');
+    const queuedLink = firstLink(queuedInvitation.text)!;
+    expect(queuedLink).toMatch(/\/invitations\/[\w-]+$/);
+    const shown = (await admin.get(`/api/v1/admin/emails/${queuedInvitation.id}`)).json().email;
+    expect(`${shown.text}${shown.html}`).not.toContain(queuedLink);
+    expect(shown.text).toContain(REMOVED_LINK);
+
+    await t.runtime.jobs.drain();
+    const invitation = await catcher.waitFor(invitee);
+    const reset = await catcher.waitFor(resetAddress);
+    const invitationLink = firstLink(invitation.text ?? '')!;
+    const resetLink = firstLink(reset.text ?? '')!;
+    expect(invitationLink).toBe(queuedLink);
+    const invitationToken = invitationLink.split('/invitations/')[1];
+    const resetToken = new URL(resetLink).pathname.split('/').at(-1)!;
+    expect(resetToken).toMatch(/^[\w-]{16,}$/);
+
+    // Delivered: the recipient has the link; the stored copy keeps the rest of the message, not the token.
+    for (const [address, template, token] of [
+      [invitee, 'invitation', invitationToken],
+      [resetAddress, 'password-reset', resetToken],
+    ] as const) {
+      const row = await emailRow(t, address, template);
+      expect(row).toMatchObject({ status: 'sent', transport: 'smtp' });
+      expect(storedContent(row)).not.toContain(token);
+      expect(row.text).toContain(REMOVED_LINK);
+      expect(row.html).toContain(REMOVED_LINK);
+    }
+    expect((await emailRow(t, invitee)).subject).toBe(`Join ${organization.name} on Second Chair`);
+    // The emailed links still work: only the stored copy lost them.
+    expect((await new TestClient(t.app).get(`/api/v1/invitations/${invitationToken}`)).statusCode).toBe(200);
+    const resetDone = await new TestClient(t.app).post('/api/auth/reset-password', {
+      token: resetToken,
+      newPassword: 'a-new-password-123',
+    });
+    expect(resetDone.statusCode).toBe(200);
+  });
+
+  it('erases only the links an email names as secret, in its text, HTML and metadata', async () => {
+    const address = uniqueEmail('secret-links');
+    const secret = 'http://localhost:3000/api/auth/verify-email?token=s3cr3t&callbackURL=/';
+    const plain = 'http://localhost:3000/help';
+    const { id } = await t.runtime.mailer.enqueue({
+      to: address,
+      subject: 'Two links',
+      text: `Confirm: ${secret}\nHelp: ${plain}`,
+      html: `<a href="${secret.replaceAll('&', '&amp;')}">Confirm</a> <a href="${plain}">Help</a>`,
+      template: 'test',
+      metadata: { reason: 'testing', links: [secret] },
+      secretLinks: [secret],
+    });
+    await t.runtime.jobs.drain();
+    const message = await catcher.waitFor(address);
+    expect(message.text).toContain(secret);
+    const row = await emailRow(t, address);
+    expect(row.id).toBe(id);
+    expect(storedContent(row)).not.toContain('s3cr3t');
+    expect(row.text).toBe(`Confirm: ${REMOVED_LINK}\nHelp: ${plain}`);
+    expect(row.html).toBe(`<a href="${REMOVED_LINK}">Confirm</a> <a href="${plain}">Help</a>`);
+    expect(row.metadata).toEqual({ reason: 'testing', links: [REMOVED_LINK] });
+  });
+
   it('does not deliver an email whose transaction rolled back', async () => {
     const address = uniqueEmail('rolled-back');
     await expect(
@@ -165,6 +262,7 @@ describe('a failing mail server', () => {
         subject: 'Join Example LLP',
         text: 'http://localhost:3000/invitations/abc',
         template: 'invitation',
+        secretLinks: ['http://localhost:3000/invitations/abc'],
       });
 
       expect(await t.runtime.jobs.drain()).toMatchObject({ retrying: 1, completed: 0 });
@@ -190,6 +288,8 @@ describe('a failing mail server', () => {
         expect(await t.runtime.jobs.drain({ retryNow: true, maxJobs: 1 })).toMatchObject({ retrying: 1 });
         row = await emailRow(t, address);
         expect(row).toMatchObject({ status: 'queued', attempts: attempt });
+        // The next attempt needs the link.
+        expect(row.text).toBe('http://localhost:3000/invitations/abc');
         job = await deliveryJob(t, id);
         expect(job.delay_seconds).toBeGreaterThan(min);
         expect(job.delay_seconds).toBeLessThan(max);
@@ -198,6 +298,8 @@ describe('a failing mail server', () => {
       expect(await t.runtime.jobs.drain({ retryNow: true })).toMatchObject({ failed: 1, retrying: 0 });
       row = await emailRow(t, address);
       expect(row).toMatchObject({ status: 'failed', attempts: 5, sentAt: null });
+      // Given up: no attempt needs the link any more, so the stored copy loses it.
+      expect(row.text).toBe(REMOVED_LINK);
       expect(row.lastError).toMatch(/550 Mailbox unavailable/);
       expect((await deliveryJob(t, id)).state).toBe('failed');
       expect(catcher.rejections).toBe(5);

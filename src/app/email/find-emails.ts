@@ -1,7 +1,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { emails } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
-import { requirePlatformAdmin, type EmailRecord } from './records.ts';
+import { presentableEmail, requirePlatformAdmin, type EmailRecord } from './records.ts';
 
 export interface FindEmailsInput {
   /** Only emails to this address (compared case-insensitively). */
@@ -25,7 +25,8 @@ export interface EmailPage {
 const createdAtMs = sql`date_trunc('milliseconds', ${emails.createdAt})`;
 
 /**
- * The recorded emails, newest first, one page at a time (platform admins only). A page holds at most
+ * The recorded emails, newest first, one page at a time (platform admins only; an SMTP email without
+ * its secret links, see presentableEmail). A page holds at most
  * `limit` emails, except when more than `limit` share one millisecond (emails queued in one
  * transaction share its timestamp): a timestamp cursor cannot split those, so they come together.
  */
@@ -41,14 +42,14 @@ export async function findEmails(ctx: AppContext, input: FindEmailsInput): Promi
     .where(where(...(input.before ? [sql`${createdAtMs} < ${input.before.toISOString()}::timestamptz`] : [])))
     .orderBy(desc(createdAtMs), desc(emails.id))
     .limit(input.limit + 1);
-  if (rows.length <= input.limit) return { emails: rows, nextBefore: null };
+  if (rows.length <= input.limit) return { emails: rows.map(presentableEmail), nextBefore: null };
 
   // More rows follow. The next page asks for rows strictly before a timestamp, so rows sharing the
   // boundary millisecond with the first row left out must not be split across pages: they move to
   // the next page, whose cursor then includes that millisecond.
   const boundary = rows[input.limit].createdAt.getTime();
   const page = rows.slice(0, input.limit).filter((row) => row.createdAt.getTime() !== boundary);
-  if (page.length > 0) return { emails: page, nextBefore: new Date(boundary + 1) };
+  if (page.length > 0) return { emails: page.map(presentableEmail), nextBefore: new Date(boundary + 1) };
 
   const boundaryIso = new Date(boundary).toISOString();
   const tied = await ctx.db
@@ -61,5 +62,5 @@ export async function findEmails(ctx: AppContext, input: FindEmailsInput): Promi
     .from(emails)
     .where(where(sql`${createdAtMs} < ${boundaryIso}::timestamptz`))
     .limit(1);
-  return { emails: tied, nextBefore: older ? new Date(boundary) : null };
+  return { emails: tied.map(presentableEmail), nextBefore: older ? new Date(boundary) : null };
 }

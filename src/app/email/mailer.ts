@@ -3,6 +3,8 @@
  * mail server never slows down or breaks the request that sent it, and a failed delivery is retried.
  * With SMTP_URL the job sends through nodemailer; without it the job is the development outbox: the
  * message stays in the table (readable by a platform admin) and its link is logged for the developer.
+ * Token-bearing links sent by SMTP are erased from the stored copy once the job is done with it (see
+ * withoutSecretLinks in records.ts): the development outbox keeps them, as showing them is its purpose.
  */
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
@@ -13,6 +15,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { emails } from '../../db/schema.ts';
 import type { Mailer, OutgoingEmail } from '../context.ts';
+import { metadataToStore, withoutSecretLinks, type EmailRecord } from './records.ts';
 
 /** Which attempt a delivery is (the job queue knows; the mailer decides when to give up). */
 export interface DeliveryAttempt {
@@ -91,7 +94,7 @@ export function createMailer(deps: MailerDependencies): MailerService {
       html: email.html,
       template: email.template,
       transport,
-      metadata: email.metadata,
+      metadata: metadataToStore(email),
     });
     // The job goes into the same transaction as the row: it can never run for an email that was
     // rolled back, and an email is never recorded without its delivery job.
@@ -99,8 +102,8 @@ export function createMailer(deps: MailerDependencies): MailerService {
     return id;
   }
 
-  /** Records one more attempt, and that it delivered the email. */
-  async function markSent(emailId: string, transport: 'outbox' | 'smtp'): Promise<void> {
+  /** Records one more attempt, and that it delivered the email; SMTP's copy loses its secret links. */
+  async function markSent(email: EmailRecord, transport: 'outbox' | 'smtp'): Promise<void> {
     await deps.db
       .update(emails)
       .set({
@@ -109,8 +112,9 @@ export function createMailer(deps: MailerDependencies): MailerService {
         attempts: sql`${emails.attempts} + 1`,
         lastError: null,
         sentAt: deps.clock.now(),
+        ...(transport === 'smtp' ? withoutSecretLinks(email) : {}),
       })
-      .where(eq(emails.id, emailId));
+      .where(eq(emails.id, email.id));
   }
 
   return {
@@ -133,7 +137,7 @@ export function createMailer(deps: MailerDependencies): MailerService {
       if (email.status === 'sent') return 'already-sent';
 
       if (!smtpUrl) {
-        await markSent(emailId, 'outbox');
+        await markSent(email, 'outbox');
         const link = firstLink(email.text);
         logger.info(
           { emailId, to: email.to, subject: email.subject, template: email.template, link },
@@ -160,6 +164,8 @@ export function createMailer(deps: MailerDependencies): MailerService {
             transport: 'smtp',
             attempts: sql`${emails.attempts} + 1`,
             lastError,
+            // A retry needs the links; after the last attempt nobody does (a new link is requested).
+            ...(attempt.isFinalAttempt ? withoutSecretLinks(email) : {}),
           })
           .where(eq(emails.id, emailId));
         const context = { emailId, to: email.to, attempt: attempt.attempt, maxAttempts: attempt.maxAttempts };
@@ -168,7 +174,7 @@ export function createMailer(deps: MailerDependencies): MailerService {
         else logger.warn({ ...context, lastError }, 'email delivery failed; it will be retried');
         throw error;
       }
-      await markSent(emailId, 'smtp');
+      await markSent(email, 'smtp');
       logger.info(
         { emailId, to: email.to, template: email.template, attempt: attempt.attempt },
         'email sent',

@@ -40,7 +40,9 @@ export function registerDbCommand(program: Command): void {
     .description('Move all data between the embedded database and PostgreSQL (see docs/cli.md)');
 
   db.command('export')
-    .description('Write every row of every table to a file (JSON lines; gzip when it ends in .gz)')
+    .description(
+      'Write every row of every table to a file (JSON lines; gzip when it ends in .gz). The file holds secrets.',
+    )
     .argument('<file>', 'file to write, e.g. backup.jsonl.gz')
     .option('--force', 'replace the file if it exists')
     .option(...DATABASE_OPTION_HELP.databaseUrl)
@@ -48,6 +50,11 @@ export function registerDbCommand(program: Command): void {
     .addHelpText(
       'after',
       `
+The file holds secrets: the installation's auth secret, everyone's sessions, password hashes, and
+pending password-reset and invitation links. Whoever has it can sign in as any user. It is written
+readable by its owner only (mode 600); store and move it like a password (encrypted, never in a
+shared folder, a ticket or a chat), and delete the copies you no longer need.
+
 The export reads one consistent snapshot. Stop the server first when it uses the embedded database
 (it holds the directory's lock). Background job queues (pg-boss) are not exported: they are transient.
 
