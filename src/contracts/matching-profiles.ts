@@ -15,32 +15,7 @@ import {
   WEEKDAYS,
 } from '../core/matching/index.ts';
 import { IdSchema } from './common.ts';
-
-const TaxonomyId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use a kebab-case taxonomy id such as "criminal-defense"')
-  .max(64);
-
-export const JurisdictionCode = z
-  .string()
-  .regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, 'use an ISO 3166 code such as "US-OR", "GB-ENG" or "AU-NSW"')
-  .describe('Jurisdiction as an ISO 3166 country code with optional subdivision: US-OR, GB-ENG, AU-NSW, IE');
-
-export const TimeZoneName = z
-  .string()
-  .min(1)
-  .refine(
-    (zone) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'unknown IANA time zone' },
-  )
-  .describe('IANA time zone, e.g. America/Los_Angeles, Europe/London, Australia/Sydney');
+import { JurisdictionCode, LanguageCode, TaxonomyId, TimeZone } from './vocabulary.ts';
 
 export const Competency = z
   .object({
@@ -124,11 +99,8 @@ const personFields = {
     .array(IdSchema)
     .max(50)
     .describe('Every supervisor up the person’s reporting line, nearest first'),
-  timeZone: TimeZoneName,
-  languages: z
-    .array(z.string().min(2).max(16))
-    .max(10)
-    .describe('BCP 47 codes of languages the person can mentor in'),
+  timeZone: TimeZone,
+  languages: z.array(LanguageCode).max(20).describe('Languages the person can mentor in'),
   availability: z.array(AvailabilityWindow).max(50).describe('Weekly availability windows in local time'),
   preferredFormat: z.enum(MEETING_FORMATS).optional().describe('Preferred meeting format'),
   communicationStyle: z.enum(COMMUNICATION_STYLES).optional().describe('Preferred communication style'),

@@ -15,6 +15,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { MEMBER_ROLES } from '../core/roles.ts';
+import { EMAIL_STATUSES, MENTORING_ROLES, ORGANIZATION_KINDS } from '../core/vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -98,16 +100,9 @@ export const rateLimits = pgTable('rate_limits', {
 // Organizations and membership.
 // ---------------------------------------------------------------------------------------------
 
-export const organizationKind = pgEnum('organization_kind', [
-  'law_firm',
-  'bar_association',
-  'law_school',
-  'legal_aid',
-  'court',
-  'other',
-]);
+export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
 
-export const memberRole = pgEnum('member_role', ['admin', 'coordinator', 'member']);
+export const memberRole = pgEnum('member_role', MEMBER_ROLES);
 
 export const organizations = pgTable('organizations', {
   id: text('id').primaryKey(),
@@ -168,7 +163,7 @@ export const invitations = pgTable(
 // Member profiles: what a member tells their organization about their practice, for mentoring.
 // ---------------------------------------------------------------------------------------------
 
-export const mentoringRole = pgEnum('mentoring_role', ['mentor', 'mentee', 'both', 'none']);
+export const mentoringRole = pgEnum('mentoring_role', MENTORING_ROLES);
 
 /** One profile per membership: the same person may present themselves differently in each organization. */
 export const memberProfiles = pgTable(
@@ -212,7 +207,7 @@ export const memberProfiles = pgTable(
 // Email: every message is recorded; without SMTP_URL the record is the development outbox.
 // ---------------------------------------------------------------------------------------------
 
-export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'failed']);
+export const emailStatus = pgEnum('email_status', EMAIL_STATUSES);
 
 export const emails = pgTable(
   'emails',

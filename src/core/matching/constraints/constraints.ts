@@ -3,13 +3,8 @@
  * this mentor?" explanation share one function (`exclusionMask`), so they cannot disagree; the messages
  * are only built when someone asks.
  */
-import {
-  JURISDICTION_LABELS,
-  type MatchingSettings,
-  type MenteeProfile,
-  type MentorProfile,
-  type PairIds,
-} from '../profile.ts';
+import { jurisdictionLabel } from '../../jurisdictions.ts';
+import type { MatchingSettings, MenteeProfile, MentorProfile, PairIds } from '../profile.ts';
 import { joinLabels } from '../scoring/criteria.ts';
 import { preparePool, type PreparedPool } from '../scoring/prepare.ts';
 import { formatUtcOffset, popcount, timeZoneDistanceMinutes } from '../scoring/time.ts';
@@ -221,11 +216,6 @@ function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-function jurisdictionName(code: string): string {
-  const name = JURISDICTION_LABELS[code];
-  return name ? `${name} (${code})` : code;
-}
-
 function message(index: ConstraintIndex, i: number, j: number, code: ExclusionCode): string {
   const { pool } = index;
   const c = pool.settings.constraints;
@@ -268,7 +258,7 @@ function message(index: ConstraintIndex, i: number, j: number, code: ExclusionCo
       const admitted = new Set(mentor.admissions);
       const missing = mentee.practiceJurisdictions
         .filter((code) => !admitted.has(code))
-        .map(jurisdictionName);
+        .map(jurisdictionLabel);
       return c.jurisdictionRule === 'any'
         ? `The mentor is not admitted in any jurisdiction where the mentee practises (${joinLabels(missing, 'others')}).`
         : `The mentor is not admitted in ${joinLabels(missing, 'others')}, where the mentee practises.`;

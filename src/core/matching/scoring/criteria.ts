@@ -13,13 +13,14 @@ import {
   CAREER_GOAL_LABELS,
   COMMUNICATION_STYLES,
   COMPETENCY_LABELS,
-  JURISDICTION_LABELS,
   MEETING_FORMATS,
   PRACTICE_AREA_LABELS,
   labelOf,
   type AffinityTopic,
   type CriterionId,
 } from '../profile.ts';
+import { jurisdictionLabel } from '../../jurisdictions.ts';
+import { languageName } from '../../languages.ts';
 import type { Interner, PreparedPool } from './prepare.ts';
 import { LEVELS } from './prepare.ts';
 import { formatUtcOffset, overlapMinutes, popcount, timeZoneDistanceMinutes, WEEK_WORDS } from './time.ts';
@@ -79,21 +80,6 @@ function labelsOf(
   labels: Readonly<Record<string, string>>,
 ): string[] {
   return bits.map((bit) => labelOf(labels, interner.ids[bit]));
-}
-
-function jurisdictionName(code: string): string {
-  const name = JURISDICTION_LABELS[code];
-  return name ? `${name} (${code})` : code;
-}
-
-let languageNames: Intl.DisplayNames | undefined;
-function languageName(code: string): string {
-  try {
-    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function hours(minutes: number): string {
@@ -211,7 +197,7 @@ const jurisdiction: Criterion = {
       b: pool.mentors.admissions,
       row: j,
     });
-    const names = (bits: number[]) => joinLabels(bits.map((bit) => jurisdictionName(u.ids[bit])));
+    const names = (bits: number[]) => joinLabels(bits.map((bit) => jurisdictionLabel(u.ids[bit])));
     if (covered.length > 0) return `mentor is admitted in ${names(covered)}, where the mentee practises`;
     return `mentor is not admitted in ${names(bitsOf(pool.mentees.practiceJurisdictions, i, u.words))}, where the mentee practises`;
   },

@@ -17,7 +17,8 @@ import {
   type MentorProfile,
   type PersonProfile,
 } from '../profile.ts';
-import { availabilityBitmap, isValidTimeZone, utcOffsetMinutes, WEEK_WORDS } from './time.ts';
+import { isTimeZoneName } from '../../vocabulary.ts';
+import { availabilityBitmap, utcOffsetMinutes, WEEK_WORDS } from './time.ts';
 
 const YEAR_MS = 365.2425 * 86_400_000;
 export const LEVELS = 4;
@@ -117,7 +118,7 @@ function affinityKeys(topic: AffinityTopic, answer: boolean | readonly string[])
 
 function checkPerson(person: PersonProfile, path: string, referenceMs: number, issues: FieldIssue[]): void {
   if (!person.id) issues.push({ path: `${path}.id`, message: 'id is required' });
-  if (!isValidTimeZone(person.timeZone)) {
+  if (!isTimeZoneName(person.timeZone)) {
     issues.push({ path: `${path}.timeZone`, message: `unknown IANA time zone "${person.timeZone}"` });
   }
   const years = yearsSinceAdmission(person, referenceMs);
