@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -13,6 +14,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { MEMBER_ROLES } from '../core/roles.ts';
@@ -135,6 +137,9 @@ export const memberships = pgTable(
   (table) => [
     uniqueIndex('memberships_organization_user_idx').on(table.organizationId, table.userId),
     index('memberships_user_idx').on(table.userId),
+    // What organization-scoped tables reference, so that a row can only name a membership of its own
+    // organization (see member_profiles).
+    unique('memberships_organization_id_id_key').on(table.organizationId, table.id),
   ],
 );
 
@@ -169,10 +174,11 @@ export const mentoringRole = pgEnum('mentoring_role', MENTORING_ROLES);
 export const memberProfiles = pgTable(
   'member_profiles',
   {
-    membershipId: text('membership_id')
-      .primaryKey()
-      .references(() => memberships.id, { onDelete: 'cascade' }),
-    /** Copied from the membership so that organization-scoped queries filter on this table alone. */
+    membershipId: text('membership_id').primaryKey(),
+    /**
+     * The membership's organization, so that organization-scoped queries filter on this table alone; the
+     * foreign key on (organization_id, membership_id) keeps it equal to the membership's.
+     */
     organizationId: text('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
@@ -200,7 +206,14 @@ export const memberProfiles = pgTable(
     timeZone: text('time_zone'),
     updatedAt: updatedAt(),
   },
-  (table) => [index('member_profiles_organization_idx').on(table.organizationId)],
+  (table) => [
+    index('member_profiles_organization_idx').on(table.organizationId),
+    foreignKey({
+      name: 'member_profiles_membership_fk',
+      columns: [table.organizationId, table.membershipId],
+      foreignColumns: [memberships.organizationId, memberships.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------

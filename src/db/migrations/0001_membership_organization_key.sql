@@ -1,0 +1,1 @@
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_id_key" UNIQUE("organization_id","id");
