@@ -88,7 +88,7 @@ const personFields = {
     .min(0)
     .max(80)
     .optional()
-    .describe('Years since first admission; wins over admissionDate'),
+    .describe('Years since first admission; wins over admissionDate. Leave both out when unknown (blank)'),
   admissionDate: z.iso
     .date()
     .optional()
@@ -110,13 +110,6 @@ const personFields = {
     .describe('Opt-in affinity answers with consent'),
 };
 
-const hasSeniority = (p: { yearsSinceAdmission?: number; admissionDate?: string }) =>
-  p.yearsSinceAdmission !== undefined || p.admissionDate !== undefined;
-const seniorityIssue = {
-  message: 'give yearsSinceAdmission or admissionDate',
-  path: ['yearsSinceAdmission'],
-};
-
 export const MenteeMatchingProfile = z
   .object({
     ...personFields,
@@ -126,7 +119,6 @@ export const MenteeMatchingProfile = z
       .describe('Competencies the mentee wants to develop, with current level'),
     wantedMentors: z.number().int().min(0).max(10).describe('How many mentors the mentee wants (usually 1)'),
   })
-  .refine(hasSeniority, seniorityIssue)
   .describe('What the matching engine knows about a mentee');
 export type MenteeMatchingProfile = z.infer<typeof MenteeMatchingProfile>;
 
@@ -148,7 +140,6 @@ export const MentorMatchingProfile = z
       .enum(MENTOR_ELIGIBILITY_STATUSES)
       .describe('Whether the mentor has been approved to mentor'),
   })
-  .refine(hasSeniority, seniorityIssue)
   .describe('What the matching engine knows about a mentor');
 export type MentorMatchingProfile = z.infer<typeof MentorMatchingProfile>;
 

@@ -139,7 +139,11 @@ export interface PersonProfile {
   admissions: readonly string[];
   /** Jurisdictions where the person actually practises. */
   practiceJurisdictions: readonly string[];
-  /** Whole or fractional years since first admission; wins over `admissionDate` when both are set. */
+  /**
+   * Whole or fractional years since first admission; wins over `admissionDate` when both are set. With
+   * neither, seniority is blank (not zero): the criterion does not apply to such a mentee, such a mentor
+   * does not meet it, and a minimum-gap rule cannot be met by such a mentor (ADR 011).
+   */
   yearsSinceAdmission?: number;
   /** First admission as `YYYY-MM-DD`; years are computed against the program's reference date. */
   admissionDate?: string;

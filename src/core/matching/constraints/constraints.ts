@@ -196,7 +196,15 @@ export function exclusionMask(index: ConstraintIndex, i: number, j: number): num
   }
   if (c.jurisdictionRule !== 'off' && jurisdictionMissing(pool, i, j)) mask |= JURISDICTION_REQUIRED;
   const minGap = c.minSeniorityGapYears;
-  if (minGap !== null && mentors.years[j] - mentees.years[i] < minGap - 1e-9) mask |= SENIORITY_GAP;
+  // A mentee who left seniority blank is not restricted (like one with no practice jurisdiction); a
+  // mentor who left it blank cannot show the gap, so !(NaN >= x) excludes them.
+  if (
+    minGap !== null &&
+    !Number.isNaN(mentees.years[i]) &&
+    !(mentors.years[j] - mentees.years[i] >= minGap - 1e-9)
+  ) {
+    mask |= SENIORITY_GAP;
+  }
   const maxHours = c.maxTimeZoneDifferenceHours;
   if (
     maxHours !== null &&
@@ -264,6 +272,9 @@ function message(index: ConstraintIndex, i: number, j: number, code: ExclusionCo
         : `The mentor is not admitted in ${joinLabels(missing, 'others')}, where the mentee practises.`;
     }
     case 'seniority-gap': {
+      if (Number.isNaN(pool.mentors.years[j])) {
+        return `The mentor has not said when they were admitted; the program requires at least ${c.minSeniorityGapYears} more years in practice than the mentee.`;
+      }
       const gap = round1(pool.mentors.years[j] - pool.mentees.years[i]);
       const text =
         gap > 0

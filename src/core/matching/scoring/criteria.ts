@@ -211,18 +211,21 @@ export function seniorityCurve(gapYears: number, min: number, max: number): numb
   return Math.max(0.5, 1 - (gapYears - max) / 20);
 }
 
-/** Value of the seniority criterion for mentee i and mentor j, 0..1. */
+/** Value of the seniority criterion for mentee i and mentor j, 0..1 (0 when the mentor's is blank). */
 export function seniorityValue(pool: PreparedPool, i: number, j: number): number {
   const { min, max } = pool.settings.scoring.idealSeniorityGapYears;
-  return seniorityCurve(pool.mentors.years[j] - pool.mentees.years[i], min, max);
+  const gap = pool.mentors.years[j] - pool.mentees.years[i];
+  // NaN (the mentor left it blank; the criterion does not apply to a blank mentee) is not met.
+  return gap === gap ? seniorityCurve(gap, min, max) : 0;
 }
 
 const seniority: Criterion = {
   id: 'seniority',
   label: 'Seniority gap',
-  appliesTo: () => true,
+  appliesTo: (pool, i) => !Number.isNaN(pool.mentees.years[i]),
   value: seniorityValue,
   reason(pool, i, j) {
+    if (Number.isNaN(pool.mentors.years[j])) return 'mentor has not said when they were admitted';
     const gap = pool.mentors.years[j] - pool.mentees.years[i];
     const { min, max } = pool.settings.scoring.idealSeniorityGapYears;
     const ideal = `ideal gap ${min}–${max} years`;
