@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { IdParam, IdSchema, Timestamp } from './common.ts';
-
-export const EmailStatus = z.enum(['queued', 'sent', 'failed']);
+import { EmailStatus, EmailTransport } from './vocabulary.ts';
 
 export const OutboxEmailSummary = z.object({
   id: IdSchema,
@@ -9,7 +8,7 @@ export const OutboxEmailSummary = z.object({
   subject: z.string(),
   template: z.string(),
   status: EmailStatus,
-  transport: z.enum(['smtp', 'outbox']),
+  transport: EmailTransport,
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: Timestamp,

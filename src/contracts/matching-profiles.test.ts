@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   defaultMatchingSettings,
   matchProgram,
+  toMatchingProfile,
   type ConstraintSettings as CoreConstraints,
   type MenteeProfile,
   type MentorProfile,
@@ -70,8 +71,12 @@ describe('matching contracts', () => {
       'admissions.0',
       'timeZone',
     ]);
-    const noSeniority = MentorMatchingProfile.safeParse({ ...mentor, yearsSinceAdmission: undefined });
-    expect(noSeniority.error!.issues[0].path).toEqual(['yearsSinceAdmission']);
+    // Blank seniority is an answer the engine handles (ADR 011), not an error.
+    const blankSeniority = MentorMatchingProfile.parse({ ...mentor, yearsSinceAdmission: undefined });
+    expect(blankSeniority.yearsSinceAdmission).toBeUndefined();
+    expect(blankSeniority.admissionDate).toBeUndefined();
+    const negative = MentorMatchingProfile.safeParse({ ...mentor, yearsSinceAdmission: -1 });
+    expect(negative.error!.issues[0].path).toEqual(['yearsSinceAdmission']);
   });
 
   it('describe a matching run result that the pipeline really produces', () => {
@@ -89,5 +94,41 @@ describe('matching contracts', () => {
     });
     expect(result.pairs).toHaveLength(1);
     expect(MatchResult.parse(result)).toEqual(result);
+  });
+
+  it('accept what toMatchingProfile makes of a stored profile, a blank one included', () => {
+    const referenceDate = new Date('2026-03-02T12:00:00Z');
+    const stored = {
+      membershipId: 'mem_ana',
+      organizationId: 'org_riverside',
+      organizationTimeZone: 'America/Los_Angeles',
+      practiceAreas: ['employment'],
+      jurisdictionsOfAdmission: ['US-OR', 'IE'],
+      admissionYear: 2019,
+      languages: ['en', 'pt-BR'],
+      office: 'Portland',
+      timeZone: 'Europe/Dublin',
+    };
+    const blank = {
+      ...stored,
+      practiceAreas: [],
+      jurisdictionsOfAdmission: [],
+      admissionYear: null,
+      languages: [],
+      office: '',
+      timeZone: null,
+    };
+    for (const member of [stored, blank]) {
+      const asMentee = toMatchingProfile(member, { side: 'mentee', referenceDate, wantedMentors: 1 });
+      expect(MenteeMatchingProfile.parse(asMentee)).toEqual(asMentee);
+      const asMentor = toMatchingProfile(member, {
+        side: 'mentor',
+        referenceDate,
+        capacity: 1,
+        seatsUsedElsewhere: 0,
+        eligibility: 'eligible',
+      });
+      expect(MentorMatchingProfile.parse(asMentor)).toEqual(asMentor);
+    }
   });
 });

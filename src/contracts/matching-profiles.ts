@@ -15,32 +15,7 @@ import {
   WEEKDAYS,
 } from '../core/matching/index.ts';
 import { IdSchema } from './common.ts';
-
-const TaxonomyId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use a kebab-case taxonomy id such as "criminal-defense"')
-  .max(64);
-
-export const JurisdictionCode = z
-  .string()
-  .regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, 'use an ISO 3166 code such as "US-OR", "GB-ENG" or "AU-NSW"')
-  .describe('Jurisdiction as an ISO 3166 country code with optional subdivision: US-OR, GB-ENG, AU-NSW, IE');
-
-export const TimeZoneName = z
-  .string()
-  .min(1)
-  .refine(
-    (zone) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'unknown IANA time zone' },
-  )
-  .describe('IANA time zone, e.g. America/Los_Angeles, Europe/London, Australia/Sydney');
+import { JurisdictionCode, LanguageCode, TaxonomyId, TimeZone } from './vocabulary.ts';
 
 export const Competency = z
   .object({
@@ -113,7 +88,7 @@ const personFields = {
     .min(0)
     .max(80)
     .optional()
-    .describe('Years since first admission; wins over admissionDate'),
+    .describe('Years since first admission; wins over admissionDate. Leave both out when unknown (blank)'),
   admissionDate: z.iso
     .date()
     .optional()
@@ -124,11 +99,8 @@ const personFields = {
     .array(IdSchema)
     .max(50)
     .describe('Every supervisor up the person’s reporting line, nearest first'),
-  timeZone: TimeZoneName,
-  languages: z
-    .array(z.string().min(2).max(16))
-    .max(10)
-    .describe('BCP 47 codes of languages the person can mentor in'),
+  timeZone: TimeZone,
+  languages: z.array(LanguageCode).max(20).describe('Languages the person can mentor in'),
   availability: z.array(AvailabilityWindow).max(50).describe('Weekly availability windows in local time'),
   preferredFormat: z.enum(MEETING_FORMATS).optional().describe('Preferred meeting format'),
   communicationStyle: z.enum(COMMUNICATION_STYLES).optional().describe('Preferred communication style'),
@@ -136,13 +108,6 @@ const personFields = {
     .array(AffinityAnswer)
     .max(AFFINITY_TOPICS.length)
     .describe('Opt-in affinity answers with consent'),
-};
-
-const hasSeniority = (p: { yearsSinceAdmission?: number; admissionDate?: string }) =>
-  p.yearsSinceAdmission !== undefined || p.admissionDate !== undefined;
-const seniorityIssue = {
-  message: 'give yearsSinceAdmission or admissionDate',
-  path: ['yearsSinceAdmission'],
 };
 
 export const MenteeMatchingProfile = z
@@ -154,7 +119,6 @@ export const MenteeMatchingProfile = z
       .describe('Competencies the mentee wants to develop, with current level'),
     wantedMentors: z.number().int().min(0).max(10).describe('How many mentors the mentee wants (usually 1)'),
   })
-  .refine(hasSeniority, seniorityIssue)
   .describe('What the matching engine knows about a mentee');
 export type MenteeMatchingProfile = z.infer<typeof MenteeMatchingProfile>;
 
@@ -176,7 +140,6 @@ export const MentorMatchingProfile = z
       .enum(MENTOR_ELIGIBILITY_STATUSES)
       .describe('Whether the mentor has been approved to mentor'),
   })
-  .refine(hasSeniority, seniorityIssue)
   .describe('What the matching engine knows about a mentor');
 export type MentorMatchingProfile = z.infer<typeof MentorMatchingProfile>;
 

@@ -1,40 +1,9 @@
 import { z } from 'zod';
-import { MEMBER_ROLES } from '../core/roles.ts';
 import { IdParam, IdSchema, Timestamp } from './common.ts';
+import { JurisdictionCode, MemberRole, OrganizationKind, TimeZone } from './vocabulary.ts';
 
-export const ORGANIZATION_KINDS = [
-  'law_firm',
-  'bar_association',
-  'law_school',
-  'legal_aid',
-  'court',
-  'other',
-] as const;
-export const OrganizationKind = z
-  .enum(ORGANIZATION_KINDS)
-  .describe('What kind of organization runs the programs');
-export const MemberRole = z
-  .enum(MEMBER_ROLES)
-  .describe('admin: everything; coordinator: runs programs and invites; member: takes part');
-
-/** Jurisdiction codes: ISO 3166-1 alpha-2 country, a hyphen, and a subdivision (US-OR, GB-ENG, AU-NSW). */
-export const JurisdictionCode = z
-  .string()
-  .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must look like US-OR, GB-ENG or AU-NSW')
-  .describe('Jurisdiction code such as US-OR, GB-ENG or AU-NSW');
-
-export const TimeZone = z
-  .string()
-  .min(1)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as America/Los_Angeles')
-  .describe('IANA time zone, e.g. America/Los_Angeles, Europe/London, Australia/Sydney');
+// Defined in src/core/vocabulary.ts; re-exported for src/app/organizations/records.ts, which imports it here.
+export { ORGANIZATION_KINDS } from '../core/vocabulary.ts';
 
 export const OrganizationName = z.string().trim().min(2, 'must be at least 2 characters').max(120);
 

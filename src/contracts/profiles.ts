@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { IdParam, IdSchema, Timestamp } from './common.ts';
-import { JurisdictionCode, TimeZone } from './organizations.ts';
-
-export const MENTORING_ROLES = ['mentor', 'mentee', 'both', 'none'] as const;
-export const MentoringRole = z
-  .enum(MENTORING_ROLES)
-  .describe('Whether this person wants to mentor, be mentored, both, or neither');
-
-/** Taxonomy ids such as employment, family, criminal-defense (see src/core/taxonomy.ts). */
-const TaxonomyId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a taxonomy id such as employment or criminal-defense')
-  .max(60);
+import { JurisdictionCode, LanguageCode, MentoringRole, TaxonomyId, TimeZone } from './vocabulary.ts';
 
 export const UpdateProfileRequest = z
   .object({
@@ -28,10 +17,7 @@ export const UpdateProfileRequest = z
       .nullable()
       .default(null)
       .describe('Year first admitted to practice; null for students'),
-    languages: z
-      .array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as en or es'))
-      .max(20)
-      .default([]),
+    languages: z.array(LanguageCode).max(20).default([]),
     office: z.string().trim().max(120).default(''),
     timeZone: TimeZone.nullable().default(null),
   })

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -13,8 +14,11 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { MEMBER_ROLES } from '../core/roles.ts';
+import { EMAIL_STATUSES, MENTORING_ROLES, ORGANIZATION_KINDS } from '../core/vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -98,16 +102,9 @@ export const rateLimits = pgTable('rate_limits', {
 // Organizations and membership.
 // ---------------------------------------------------------------------------------------------
 
-export const organizationKind = pgEnum('organization_kind', [
-  'law_firm',
-  'bar_association',
-  'law_school',
-  'legal_aid',
-  'court',
-  'other',
-]);
+export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
 
-export const memberRole = pgEnum('member_role', ['admin', 'coordinator', 'member']);
+export const memberRole = pgEnum('member_role', MEMBER_ROLES);
 
 export const organizations = pgTable('organizations', {
   id: text('id').primaryKey(),
@@ -140,6 +137,9 @@ export const memberships = pgTable(
   (table) => [
     uniqueIndex('memberships_organization_user_idx').on(table.organizationId, table.userId),
     index('memberships_user_idx').on(table.userId),
+    // What organization-scoped tables reference, so that a row can only name a membership of its own
+    // organization (see member_profiles).
+    unique('memberships_organization_id_id_key').on(table.organizationId, table.id),
   ],
 );
 
@@ -168,16 +168,17 @@ export const invitations = pgTable(
 // Member profiles: what a member tells their organization about their practice, for mentoring.
 // ---------------------------------------------------------------------------------------------
 
-export const mentoringRole = pgEnum('mentoring_role', ['mentor', 'mentee', 'both', 'none']);
+export const mentoringRole = pgEnum('mentoring_role', MENTORING_ROLES);
 
 /** One profile per membership: the same person may present themselves differently in each organization. */
 export const memberProfiles = pgTable(
   'member_profiles',
   {
-    membershipId: text('membership_id')
-      .primaryKey()
-      .references(() => memberships.id, { onDelete: 'cascade' }),
-    /** Copied from the membership so that organization-scoped queries filter on this table alone. */
+    membershipId: text('membership_id').primaryKey(),
+    /**
+     * The membership's organization, so that organization-scoped queries filter on this table alone; the
+     * foreign key on (organization_id, membership_id) keeps it equal to the membership's.
+     */
     organizationId: text('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
@@ -205,14 +206,21 @@ export const memberProfiles = pgTable(
     timeZone: text('time_zone'),
     updatedAt: updatedAt(),
   },
-  (table) => [index('member_profiles_organization_idx').on(table.organizationId)],
+  (table) => [
+    index('member_profiles_organization_idx').on(table.organizationId),
+    foreignKey({
+      name: 'member_profiles_membership_fk',
+      columns: [table.organizationId, table.membershipId],
+      foreignColumns: [memberships.organizationId, memberships.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
 // Email: every message is recorded; without SMTP_URL the record is the development outbox.
 // ---------------------------------------------------------------------------------------------
 
-export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'failed']);
+export const emailStatus = pgEnum('email_status', EMAIL_STATUSES);
 
 export const emails = pgTable(
   'emails',

@@ -4,24 +4,23 @@
  * is fictional; email addresses use the reserved `.example` domain so no message can reach anyone.
  */
 import type { MemberRole } from '../../core/roles.ts';
+import type { MentoringRole, OrganizationKind } from '../../core/vocabulary.ts';
 
 /** The one password every demo account shares; printed by `secondchair start` and `seed --demo`. */
 export const DEMO_PASSWORD = 'secondchair-demo';
 
 export type DemoOrganizationKey = 'hale-ward' | 'cascadia-bar';
-type MentoringRoleValue = 'mentor' | 'mentee' | 'both' | 'none';
-type OrganizationKindValue = 'law_firm' | 'bar_association';
 
 export interface DemoOrganization {
   key: DemoOrganizationKey;
   name: string;
-  kind: OrganizationKindValue;
+  kind: OrganizationKind;
   jurisdictions: string[];
   timeZone: string;
 }
 
 export interface DemoProfile {
-  mentoringRole: MentoringRoleValue;
+  mentoringRole: MentoringRole;
   headline: string;
   bio: string;
   practiceAreas: string[];

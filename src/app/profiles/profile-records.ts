@@ -5,18 +5,17 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import type { MemberRole } from '../../core/roles.ts';
+import type { MentoringRole } from '../../core/vocabulary.ts';
 import type { Executor } from '../../db/client.ts';
 import { memberProfiles, memberships, users } from '../../db/schema.ts';
 import { inOrganization, type OrganizationScope } from '../access.ts';
-
-export type MentoringRoleValue = (typeof memberProfiles.$inferSelect)['mentoringRole'];
 
 /** A member's profile in one organization; a member who never filled it in has the defaults. */
 export interface ProfileRecord {
   membershipId: string;
   userId: string;
   name: string;
-  mentoringRole: MentoringRoleValue;
+  mentoringRole: MentoringRole;
   headline: string;
   bio: string;
   practiceAreas: string[];

@@ -166,4 +166,37 @@ describe('member profiles (use cases on a real database)', () => {
       .where(eq(memberProfiles.membershipId, membershipId));
     expect(rows).toEqual([]);
   });
+
+  it('refuses, in the database itself, a profile that names a membership of another organization', async () => {
+    const person = await createUser('Crossed Person');
+    const firm = await createOrganization('Crossed Firm');
+    const bar = await createOrganization('Crossed Bar');
+    const membershipId = await join(firm, person, 'member');
+    const insert = runtime.database.db
+      .insert(memberProfiles)
+      .values({ membershipId, organizationId: bar, mentoringRole: 'mentee' });
+    // The composite foreign key (organization_id, membership_id) → memberships (organization_id, id).
+    await expect(insert).rejects.toSatisfy((error: unknown) =>
+      /member_profiles_membership_fk/.test(describeError(error)),
+    );
+    const stored = await runtime.database.db
+      .select()
+      .from(memberProfiles)
+      .where(eq(memberProfiles.membershipId, membershipId));
+    expect(stored).toEqual([]);
+    // The same row with the membership's own organization is accepted.
+    await runtime.database.db
+      .insert(memberProfiles)
+      .values({ membershipId, organizationId: firm, mentoringRole: 'mentee' });
+  });
 });
+
+/** The message of an error and of its causes (drizzle wraps the driver's error). */
+function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const { constraint } = current as { constraint?: string };
+    parts.push(current.message, constraint ?? '');
+  }
+  return parts.join(' | ');
+}

@@ -2,6 +2,12 @@
  * Public API of the matching engine. Callers (app use cases, the CLI, benchmarks) import from here only.
  */
 export * from './profile.ts';
+export {
+  toMatchingProfile,
+  type MenteeEnrollment,
+  type MentorEnrollment,
+  type StoredMemberProfile,
+} from './stored-profile.ts';
 export { CRITERIA, type Criterion } from './scoring/criteria.ts';
 export {
   createScorer,

@@ -98,7 +98,8 @@ const personArb = fc.record({
   careerGoals: subset(GOALS, 2),
   admissions: subset(JURISDICTIONS, 2),
   practiceJurisdictions: subset(JURISDICTIONS, 2),
-  yearsSinceAdmission: fc.integer({ min: 0, max: 30 }),
+  // Sometimes blank: a person who did not say when they were admitted (ADR 011).
+  yearsSinceAdmission: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined, freq: 6 }),
   organizationId: fc.constantFrom(...ORGS),
   timeZone: fc.constantFrom(...ZONES),
   languages: subset(['en', 'es', 'fr'], 2),

@@ -225,7 +225,7 @@ describe('matchProgram', () => {
   it('rejects bad profiles with every field named', () => {
     const mentees = [
       makeMentee({ id: 'amy', availability: [{ day: 'mon', startMinute: 600, endMinute: 600 }] }),
-      makeMentee({ id: 'amy', yearsSinceAdmission: undefined }),
+      makeMentee({ id: 'amy', yearsSinceAdmission: undefined, admissionDate: '2026-13-01' }),
     ];
     const mentors = [makeMentor({ id: 'x', timeZone: 'America/Portland', capacity: -1 })];
     expectValidation(

@@ -3,7 +3,8 @@
  *
  * Ids from taxonomies (practice areas, competencies, career goals, jurisdictions, languages) are plain
  * strings so that a program can extend its taxonomy without a code change; the labels below only make the
- * reasons read well for the common ids and fall back to the id itself.
+ * reasons read well for the common ids and fall back to the id itself. Jurisdiction and language names
+ * come from src/core/jurisdictions.ts and src/core/languages.ts, which the web app uses too.
  */
 
 /** Practice areas most programs start from; any kebab-case id is accepted. */
@@ -61,31 +62,6 @@ export const CAREER_GOAL_LABELS: Readonly<Record<string, string>> = {
   'lateral-move': 'a lateral move',
   'return-to-practice': 'returning to practice after a break',
   'leadership-role': 'a leadership role',
-};
-
-/** Jurisdiction codes (ISO 3166 country + subdivision) that read better by name. */
-export const JURISDICTION_LABELS: Readonly<Record<string, string>> = {
-  'US-CA': 'California',
-  'US-NY': 'New York',
-  'US-OR': 'Oregon',
-  'US-WA': 'Washington',
-  'US-OH': 'Ohio',
-  'US-TX': 'Texas',
-  'US-IL': 'Illinois',
-  'US-FL': 'Florida',
-  'US-MA': 'Massachusetts',
-  'US-DC': 'the District of Columbia',
-  'US-GA': 'Georgia',
-  'US-CO': 'Colorado',
-  'GB-ENG': 'England and Wales',
-  'GB-SCT': 'Scotland',
-  'AU-NSW': 'New South Wales',
-  'AU-VIC': 'Victoria',
-  'AU-QLD': 'Queensland',
-  'CA-ON': 'Ontario',
-  'CA-BC': 'British Columbia',
-  IE: 'Ireland',
-  NZ: 'New Zealand',
 };
 
 /** Competency level: 1 foundational, 2 developing, 3 proficient, 4 expert. */
@@ -163,7 +139,11 @@ export interface PersonProfile {
   admissions: readonly string[];
   /** Jurisdictions where the person actually practises. */
   practiceJurisdictions: readonly string[];
-  /** Whole or fractional years since first admission; wins over `admissionDate` when both are set. */
+  /**
+   * Whole or fractional years since first admission; wins over `admissionDate` when both are set. With
+   * neither, seniority is blank (not zero): the criterion does not apply to such a mentee, such a mentor
+   * does not meet it, and a minimum-gap rule cannot be met by such a mentor (ADR 011).
+   */
   yearsSinceAdmission?: number;
   /** First admission as `YYYY-MM-DD`; years are computed against the program's reference date. */
   admissionDate?: string;

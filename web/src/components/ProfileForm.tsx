@@ -18,10 +18,11 @@ import {
   type UpdateProfileRequest as ProfileInput,
 } from '../../../src/contracts/profiles.ts';
 import { PRACTICE_AREAS } from '../../../src/core/taxonomy.ts';
+import type { MentoringRole } from '../../../src/core/vocabulary.ts';
 import type { ProfileDto } from '../api/endpoints.ts';
 import { applyServerError, zodValidate } from '../lib/form-errors.ts';
 import { LANGUAGE_OPTIONS, languageLabel } from '../lib/languages.ts';
-import { MENTORING_ROLE_OPTIONS, type MentoringRole } from '../lib/labels.ts';
+import { MENTORING_ROLE_OPTIONS } from '../lib/labels.ts';
 import { JurisdictionInput } from './JurisdictionInput.tsx';
 import { FormAlert } from './QueryState.tsx';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';

@@ -1,11 +1,11 @@
 /** What people read for the enum values of the contracts (en-US). */
-import type { MemberRole } from '../../../src/core/roles.ts';
-import { MEMBER_ROLES } from '../../../src/core/roles.ts';
-import { ORGANIZATION_KINDS } from '../../../src/contracts/organizations.ts';
-import { MENTORING_ROLES } from '../../../src/contracts/profiles.ts';
-
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-export type MentoringRole = (typeof MENTORING_ROLES)[number];
+import { MEMBER_ROLES, type MemberRole } from '../../../src/core/roles.ts';
+import {
+  MENTORING_ROLES,
+  ORGANIZATION_KINDS,
+  type MentoringRole,
+  type OrganizationKind,
+} from '../../../src/core/vocabulary.ts';
 
 export const ROLE_LABELS: Record<MemberRole, string> = {
   admin: 'Organization admin',

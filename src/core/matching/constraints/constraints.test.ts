@@ -68,11 +68,10 @@ function referenceViolations(a: MenteeProfile, b: MentorProfile, s: MatchingSett
   if (practice.length > 0 && c.jurisdictionRule === 'all' && admitted.length < practice.length) {
     out.add('jurisdiction-required');
   }
-  if (
-    c.minSeniorityGapYears !== null &&
-    b.yearsSinceAdmission! - a.yearsSinceAdmission! < c.minSeniorityGapYears
-  ) {
-    out.add('seniority-gap');
+  // A blank mentee is not restricted; a blank mentor cannot show the gap.
+  if (c.minSeniorityGapYears !== null && a.yearsSinceAdmission !== undefined) {
+    if (b.yearsSinceAdmission === undefined) out.add('seniority-gap');
+    else if (b.yearsSinceAdmission - a.yearsSinceAdmission < c.minSeniorityGapYears) out.add('seniority-gap');
   }
   if (c.maxTimeZoneDifferenceHours !== null) {
     const ms = s.referenceDate.getTime();
@@ -182,6 +181,24 @@ describe('explainExclusion', () => {
     );
     const dated = mentor({ yearsSinceAdmission: undefined, admissionDate: '2019-06-12' }); // a day short of 6 years
     expect(codes(mentee({ yearsSinceAdmission: 1 }), dated, settings)).toEqual(['seniority-gap']);
+  });
+
+  it('does not restrict a mentee whose seniority is blank, and excludes a mentor whose seniority is blank', () => {
+    const settings = rules({ minSeniorityGapYears: 5 });
+    const blankMentee = mentee({ yearsSinceAdmission: undefined, admissionDate: undefined });
+    const blankMentor = mentor({ yearsSinceAdmission: undefined, admissionDate: undefined });
+    expect(codes(blankMentee, mentor({ yearsSinceAdmission: 1 }), settings)).toEqual([]);
+    expect(codes(blankMentee, blankMentor, settings)).toEqual([]);
+    expect(explainExclusion(mentee({ yearsSinceAdmission: 0 }), blankMentor, settings)).toEqual([
+      {
+        code: 'seniority-gap',
+        message:
+          'The mentor has not said when they were admitted; the program requires at least 5 more years in practice than the mentee.',
+      },
+    ]);
+    expect(
+      codes(mentee({ yearsSinceAdmission: 0 }), blankMentor, rules({ minSeniorityGapYears: null })),
+    ).toEqual([]);
   });
 
   it('limits the time-zone difference at the reference date, across DST', () => {

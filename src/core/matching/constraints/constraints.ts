@@ -3,13 +3,8 @@
  * this mentor?" explanation share one function (`exclusionMask`), so they cannot disagree; the messages
  * are only built when someone asks.
  */
-import {
-  JURISDICTION_LABELS,
-  type MatchingSettings,
-  type MenteeProfile,
-  type MentorProfile,
-  type PairIds,
-} from '../profile.ts';
+import { jurisdictionLabel } from '../../jurisdictions.ts';
+import type { MatchingSettings, MenteeProfile, MentorProfile, PairIds } from '../profile.ts';
 import { joinLabels } from '../scoring/criteria.ts';
 import { preparePool, type PreparedPool } from '../scoring/prepare.ts';
 import { formatUtcOffset, popcount, timeZoneDistanceMinutes } from '../scoring/time.ts';
@@ -201,7 +196,15 @@ export function exclusionMask(index: ConstraintIndex, i: number, j: number): num
   }
   if (c.jurisdictionRule !== 'off' && jurisdictionMissing(pool, i, j)) mask |= JURISDICTION_REQUIRED;
   const minGap = c.minSeniorityGapYears;
-  if (minGap !== null && mentors.years[j] - mentees.years[i] < minGap - 1e-9) mask |= SENIORITY_GAP;
+  // A mentee who left seniority blank is not restricted (like one with no practice jurisdiction); a
+  // mentor who left it blank cannot show the gap, so !(NaN >= x) excludes them.
+  if (
+    minGap !== null &&
+    !Number.isNaN(mentees.years[i]) &&
+    !(mentors.years[j] - mentees.years[i] >= minGap - 1e-9)
+  ) {
+    mask |= SENIORITY_GAP;
+  }
   const maxHours = c.maxTimeZoneDifferenceHours;
   if (
     maxHours !== null &&
@@ -219,11 +222,6 @@ export function codesOf(mask: number): ExclusionCode[] {
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
-}
-
-function jurisdictionName(code: string): string {
-  const name = JURISDICTION_LABELS[code];
-  return name ? `${name} (${code})` : code;
 }
 
 function message(index: ConstraintIndex, i: number, j: number, code: ExclusionCode): string {
@@ -268,12 +266,15 @@ function message(index: ConstraintIndex, i: number, j: number, code: ExclusionCo
       const admitted = new Set(mentor.admissions);
       const missing = mentee.practiceJurisdictions
         .filter((code) => !admitted.has(code))
-        .map(jurisdictionName);
+        .map(jurisdictionLabel);
       return c.jurisdictionRule === 'any'
         ? `The mentor is not admitted in any jurisdiction where the mentee practises (${joinLabels(missing, 'others')}).`
         : `The mentor is not admitted in ${joinLabels(missing, 'others')}, where the mentee practises.`;
     }
     case 'seniority-gap': {
+      if (Number.isNaN(pool.mentors.years[j])) {
+        return `The mentor has not said when they were admitted; the program requires at least ${c.minSeniorityGapYears} more years in practice than the mentee.`;
+      }
       const gap = round1(pool.mentors.years[j] - pool.mentees.years[i]);
       const text =
         gap > 0

@@ -175,6 +175,20 @@ describe('seniority', () => {
     expect(r.score).toBe(500);
   });
 
+  it('leaves a mentee with blank seniority out of the criterion, and scores a blank mentor 0', () => {
+    const blank = { yearsSinceAdmission: undefined, admissionDate: undefined };
+    const forBlankMentee = judge('seniority', mentee(blank), mentor({ yearsSinceAdmission: 10 }));
+    expect(forBlankMentee.value).toBeUndefined();
+    expect(forBlankMentee.explanation.contributions).toEqual([]);
+    expect(forBlankMentee.score).toBe(NEUTRAL_SCORE);
+    const forBlankMentor = judge('seniority', mentee({ yearsSinceAdmission: 0 }), mentor(blank));
+    expect(forBlankMentor).toMatchObject({
+      score: 0,
+      value: 0,
+      reason: 'mentor has not said when they were admitted',
+    });
+  });
+
   it('shapes the value: rising to the range, flat in it, slowly falling after it', () => {
     expect(seniorityCurve(-1, 5, 20)).toBe(0);
     expect(seniorityCurve(2.5, 5, 20)).toBe(0.5);

@@ -13,13 +13,14 @@ import {
   CAREER_GOAL_LABELS,
   COMMUNICATION_STYLES,
   COMPETENCY_LABELS,
-  JURISDICTION_LABELS,
   MEETING_FORMATS,
   PRACTICE_AREA_LABELS,
   labelOf,
   type AffinityTopic,
   type CriterionId,
 } from '../profile.ts';
+import { jurisdictionLabel } from '../../jurisdictions.ts';
+import { languageName } from '../../languages.ts';
 import type { Interner, PreparedPool } from './prepare.ts';
 import { LEVELS } from './prepare.ts';
 import { formatUtcOffset, overlapMinutes, popcount, timeZoneDistanceMinutes, WEEK_WORDS } from './time.ts';
@@ -79,21 +80,6 @@ function labelsOf(
   labels: Readonly<Record<string, string>>,
 ): string[] {
   return bits.map((bit) => labelOf(labels, interner.ids[bit]));
-}
-
-function jurisdictionName(code: string): string {
-  const name = JURISDICTION_LABELS[code];
-  return name ? `${name} (${code})` : code;
-}
-
-let languageNames: Intl.DisplayNames | undefined;
-function languageName(code: string): string {
-  try {
-    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function hours(minutes: number): string {
@@ -211,7 +197,7 @@ const jurisdiction: Criterion = {
       b: pool.mentors.admissions,
       row: j,
     });
-    const names = (bits: number[]) => joinLabels(bits.map((bit) => jurisdictionName(u.ids[bit])));
+    const names = (bits: number[]) => joinLabels(bits.map((bit) => jurisdictionLabel(u.ids[bit])));
     if (covered.length > 0) return `mentor is admitted in ${names(covered)}, where the mentee practises`;
     return `mentor is not admitted in ${names(bitsOf(pool.mentees.practiceJurisdictions, i, u.words))}, where the mentee practises`;
   },
@@ -225,18 +211,21 @@ export function seniorityCurve(gapYears: number, min: number, max: number): numb
   return Math.max(0.5, 1 - (gapYears - max) / 20);
 }
 
-/** Value of the seniority criterion for mentee i and mentor j, 0..1. */
+/** Value of the seniority criterion for mentee i and mentor j, 0..1 (0 when the mentor's is blank). */
 export function seniorityValue(pool: PreparedPool, i: number, j: number): number {
   const { min, max } = pool.settings.scoring.idealSeniorityGapYears;
-  return seniorityCurve(pool.mentors.years[j] - pool.mentees.years[i], min, max);
+  const gap = pool.mentors.years[j] - pool.mentees.years[i];
+  // NaN (the mentor left it blank; the criterion does not apply to a blank mentee) is not met.
+  return gap === gap ? seniorityCurve(gap, min, max) : 0;
 }
 
 const seniority: Criterion = {
   id: 'seniority',
   label: 'Seniority gap',
-  appliesTo: () => true,
+  appliesTo: (pool, i) => !Number.isNaN(pool.mentees.years[i]),
   value: seniorityValue,
   reason(pool, i, j) {
+    if (Number.isNaN(pool.mentors.years[j])) return 'mentor has not said when they were admitted';
     const gap = pool.mentors.years[j] - pool.mentees.years[i];
     const { min, max } = pool.settings.scoring.idealSeniorityGapYears;
     const ideal = `ideal gap ${min}–${max} years`;

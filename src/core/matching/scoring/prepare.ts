@@ -17,7 +17,8 @@ import {
   type MentorProfile,
   type PersonProfile,
 } from '../profile.ts';
-import { availabilityBitmap, isValidTimeZone, utcOffsetMinutes, WEEK_WORDS } from './time.ts';
+import { isTimeZoneName } from '../../vocabulary.ts';
+import { availabilityBitmap, utcOffsetMinutes, WEEK_WORDS } from './time.ts';
 
 const YEAR_MS = 365.2425 * 86_400_000;
 export const LEVELS = 4;
@@ -117,15 +118,17 @@ function affinityKeys(topic: AffinityTopic, answer: boolean | readonly string[])
 
 function checkPerson(person: PersonProfile, path: string, referenceMs: number, issues: FieldIssue[]): void {
   if (!person.id) issues.push({ path: `${path}.id`, message: 'id is required' });
-  if (!isValidTimeZone(person.timeZone)) {
+  if (!isTimeZoneName(person.timeZone)) {
     issues.push({ path: `${path}.timeZone`, message: `unknown IANA time zone "${person.timeZone}"` });
   }
+  // Neither field is a blank answer; a field that is given must be usable.
+  const isSeniorityGiven = person.yearsSinceAdmission !== undefined || person.admissionDate !== undefined;
   const years = yearsSinceAdmission(person, referenceMs);
-  if (!Number.isFinite(years) || years < 0) {
+  if (isSeniorityGiven && !(Number.isFinite(years) && years >= 0)) {
     issues.push({
       path: `${path}.yearsSinceAdmission`,
       message:
-        'give yearsSinceAdmission (>= 0) or an admissionDate (YYYY-MM-DD) not after the reference date',
+        'yearsSinceAdmission must be >= 0 and an admissionDate a YYYY-MM-DD date not after the reference date',
     });
   }
   person.availability.forEach((window, w) => {
@@ -144,7 +147,7 @@ function checkPerson(person: PersonProfile, path: string, referenceMs: number, i
   });
 }
 
-/** Years since first admission at the reference instant (NaN when neither field is usable). */
+/** Years since first admission at the reference instant; NaN when blank (neither field) or unusable. */
 export function yearsSinceAdmission(person: PersonProfile, referenceMs: number): number {
   if (person.yearsSinceAdmission !== undefined) return person.yearsSinceAdmission;
   if (person.admissionDate === undefined) return Number.NaN;

@@ -240,6 +240,9 @@ CREATE TABLE "relationships" (
 	CONSTRAINT "relationships_organization_id_key" UNIQUE("organization_id","id")
 );
 --> statement-breakpoint
+ALTER TABLE "member_profiles" DROP CONSTRAINT "member_profiles_membership_id_memberships_id_fk";
+--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_id_key" UNIQUE("organization_id","id");--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_events" ADD CONSTRAINT "application_events_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_events" ADD CONSTRAINT "application_events_application_fk" FOREIGN KEY ("organization_id","application_id") REFERENCES "public"."applications"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -297,4 +300,5 @@ CREATE INDEX "program_coordinators_membership_idx" ON "program_coordinators" USI
 CREATE INDEX "programs_organization_idx" ON "programs" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "relationship_participants_user_idx" ON "relationship_participants" USING btree ("user_id","role","is_active");--> statement-breakpoint
 CREATE INDEX "relationship_participants_application_idx" ON "relationship_participants" USING btree ("application_id");--> statement-breakpoint
-CREATE INDEX "relationships_program_idx" ON "relationships" USING btree ("program_id","status");
+CREATE INDEX "relationships_program_idx" ON "relationships" USING btree ("program_id","status");--> statement-breakpoint
+ALTER TABLE "member_profiles" ADD CONSTRAINT "member_profiles_membership_fk" FOREIGN KEY ("organization_id","membership_id") REFERENCES "public"."memberships"("organization_id","id") ON DELETE cascade ON UPDATE no action;
