@@ -79,6 +79,8 @@ const NOT_ORGANIZATION_SCOPED: Record<string, string> = {
   token:
     'an invitation link: whoever holds it may preview and accept it, whichever organizations they are in',
   emailId: 'an email in the platform outbox, which only platform admins read',
+  tokenId:
+    "a personal API token: it belongs to a person, not an organization; another person's token is a 404 (tests/api/api-tokens.test.ts)",
 };
 
 /** A valid body for each route that needs one, so that validation passes and the ids are what is tested. */
