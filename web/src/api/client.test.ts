@@ -77,9 +77,13 @@ describe('callApi', () => {
 
   it('refuses an answer that does not match the response contract', async () => {
     answer = () => json(200, { user: { id: 'user-1' } });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const error = await callApi(API.me).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'BAD_RESPONSE' });
+    // The mismatch is logged for whoever opens the console; the person sees a sentence.
+    expect(logged).toHaveBeenCalledWith('Unexpected response from', '/api/v1/me', expect.any(Array));
+    logged.mockRestore();
   });
 
   it('will not send a request with a path parameter missing or empty', async () => {
