@@ -45,3 +45,4 @@ export const CreateApiTokenResponse = z.object({
     .describe('The token itself: send it as `Authorization: Bearer <secret>`. Shown only this once.'),
 });
 export const ApiTokenParams = z.object({ tokenId: IdParam });
+export const RevokeApiTokenResponse = z.object({ token: ApiToken });

@@ -11,7 +11,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifySchema } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -48,9 +48,18 @@ declare module 'fastify' {
     };
   }
   interface FastifyInstance {
-    /** Every route registered, as `{ method, url }` (the OpenAPI test checks each is documented). */
-    routeTable: Array<{ method: string; url: string }>;
+    /**
+     * Every route registered, as `{ method, url, schema }` (the OpenAPI test checks each is documented;
+     * the endpoints test checks the contracts' endpoint table against it).
+     */
+    routeTable: RouteTableEntry[];
   }
+}
+
+export interface RouteTableEntry {
+  method: string;
+  url: string;
+  schema: FastifySchema | undefined;
 }
 
 export const VERSION = '0.1.0';
@@ -82,10 +91,11 @@ export async function buildServer(
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),
   }).withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;
 
-  const routeTable: Array<{ method: string; url: string }> = [];
+  const routeTable: RouteTableEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      routeTable.push({ method, url: route.url, schema: route.schema });
   });
 
   app.setValidatorCompiler(validatorCompiler);

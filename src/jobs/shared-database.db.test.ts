@@ -7,14 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, expect, it, inject } from 'vitest';
 import { emails } from '../db/schema.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { testConfig, uniqueEmail } from '../../tests/support/app.ts';
-import { TEST_DATABASE_KIND } from '../../tests/support/database.ts';
+import { describeOnPostgres } from '../../tests/support/postgres.ts';
 import { startSmtpCatcher, type SmtpCatcher } from '../../tests/email/smtp-catcher.ts';
 
-describe.runIf(TEST_DATABASE_KIND === 'postgres')('two runtimes sharing one PostgreSQL database', () => {
+describeOnPostgres('two runtimes sharing one PostgreSQL database', () => {
   const name = `${new URL(inject('postgresTemplateUrl') || 'postgres://x/none').pathname.slice(1)}_shared_${randomBytes(3).toString('hex')}`;
   let adminUrl: URL;
   let catcher: SmtpCatcher;

@@ -8,13 +8,15 @@ import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/app/demo/demo-data.ts';
 import { EXIT_CODES } from '../../src/cli/exit-codes.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { testConfig } from '../support/app.ts';
+import { itOnPostgres } from '../support/postgres.ts';
 import { runCli, temporaryDirectory } from './support.ts';
 
 const work = temporaryDirectory('cli-data');
 const dataDir = path.join(work.dir, 'data');
 afterAll(() => work.remove());
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// PostgreSQL-only tests run when DATABASE_URL is set (see tests/support/postgres.ts); this is their server.
+const ADMIN_URL = process.env.DATABASE_URL ?? '';
 async function withAdmin<T>(action: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
@@ -24,9 +26,6 @@ async function withAdmin<T>(action: (client: pg.Client) => Promise<T>): Promise<
     await client.end().catch(() => undefined);
   }
 }
-const hasPostgres = await withAdmin(async (client) => (await client.query('select 1')).rowCount === 1).catch(
-  () => false,
-);
 
 /** Runs the binary against the test's embedded database directory. */
 const cli = (...args: string[]) => runCli(args, { DATA_DIR: dataDir });
@@ -243,7 +242,7 @@ describe('db export and db import through the binary', () => {
     expect(rowLines(reexported)).toEqual(rowLines(exportedPlain));
   }, 120_000);
 
-  it.skipIf(!hasPostgres)(
+  itOnPostgres(
     'imports into PostgreSQL and exports the same rows back',
     async () => {
       postgresDatabase = `secondchair_cli_${randomBytes(5).toString('hex')}`;

@@ -38,6 +38,11 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     };
   }
   const templatePath = inject('pgliteTemplatePath');
+  if (!templatePath) {
+    throw new Error(
+      'No template database: this test file runs in a project without the database set-up. Name it *.db.test.ts (under src/) or put it under tests/ (see vitest.config.ts).',
+    );
+  }
   const dump = new Blob([fs.readFileSync(templatePath)]);
   return openDatabase({ dataDir: 'memory://', loadDataDir: dump });
 }

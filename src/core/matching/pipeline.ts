@@ -2,7 +2,9 @@
  * The profile-level entry point: profiles and a program's settings in, explained pairs out. It scores and
  * filters every mentee–mentor pair, hands the sparse feasible matrix to the exact solver (or to deferred
  * acceptance for the `stable` objective) and maps the result back to ids with reasons for everyone left
- * unmatched.
+ * unmatched. `matchProgram` reads as its phases, in order: check the run's options, index the pool and
+ * resolve ids, place the pinned pairs, build the candidates, solve, then report (pairs, warnings, the
+ * unmatched, the summary).
  */
 import { AppError, type FieldIssue } from '../errors.ts';
 import {
@@ -11,17 +13,19 @@ import {
   EXCLUSION_SUMMARIES,
   exclusionMask,
   exclusionReasons,
+  type ConstraintIndex,
   type ExclusionCode,
   type ExclusionReason,
 } from './constraints/constraints.ts';
 import type { MatchingSettings, MenteeProfile, MentorProfile, PairIds } from './profile.ts';
-import { preparePool } from './scoring/prepare.ts';
+import { preparePool, type PreparedPool } from './scoring/prepare.ts';
 import {
   createScorer,
   explainPairScore,
   scorePair,
   scoreRow,
   type ScoreExplanation,
+  type Scorer,
 } from './scoring/score.ts';
 import { solve as exactSolve } from './solver/index.ts';
 import type { SolverProblem, SolverResult } from './solver-types.ts';
@@ -149,6 +153,156 @@ export interface MatchProgramResult {
 const SEAT_CODES: ReadonlySet<ExclusionCode> = new Set(['mentor-no-open-seats', 'mentee-needs-no-mentor']);
 const MENTOR_NO_SEATS_BIT = 1 << EXCLUSION_CODES.indexOf('mentor-no-open-seats');
 
+/** Matches a program's mentees to mentors under its settings and objective, with explanations. */
+export function matchProgram(
+  input: MatchProgramInput,
+  options: MatchProgramOptions = {},
+): MatchProgramResult {
+  const minScore = checkRunOptions(input);
+  const clock = options.clock;
+  const started = clock?.() ?? 0;
+  const run = indexRun(input, minScore);
+  placePinnedPairs(run);
+  const prepared = clock?.() ?? 0;
+  const candidates = buildCandidates(run);
+  const candidatesDone = clock?.() ?? 0;
+  const solution = solveCandidates(run, candidates, options.solve ?? exactSolve);
+  const solvedAt = clock?.() ?? 0;
+  const { pairs, pairCountOf } = collectPairs(run, solution);
+  const warnings = warnAboutExistingPairs(run);
+  const unmatched = explainUnmatched(run, candidates, solution, pairCountOf);
+  const summary = summarize(run, candidates, solution, pairs, pairCountOf);
+  const result: MatchProgramResult = { pairs, unmatched, summary, warnings };
+  if (clock) {
+    const finished = clock();
+    result.timings = {
+      prepareMs: prepared - started,
+      candidatesMs: candidatesDone - prepared,
+      solveMs: solvedAt - candidatesDone,
+      reportMs: finished - solvedAt,
+      totalMs: finished - started,
+    };
+  }
+  return result;
+}
+
+/** A run's indexes and resolved inputs, shared by the phases after `indexRun`. */
+interface Run {
+  input: MatchProgramInput;
+  minScore: number;
+  pool: PreparedPool;
+  scorer: Scorer;
+  /** Constraint index; its open-seat counts go down as pinned pairs are placed. */
+  index: ConstraintIndex;
+  menteeCount: number;
+  mentorCount: number;
+  /** Kept relationships and pinned pairs as [mentee, mentor] indexes, in input order. */
+  existing: Array<[number, number]>;
+  pinned: Array<[number, number]>;
+  menteeRankings: Array<number[] | undefined>;
+  mentorRankings: Array<number[] | undefined>;
+  /** Pairs already decided (kept or pinned), as i * mentorCount + j: they never reappear as candidates. */
+  taken: Set<number>;
+}
+
+/** The sparse feasible matrix offered to the solver, and what the reports need to know about each row. */
+interface Candidates {
+  /** CSR by mentee: pairs at or above minScore, scores in `data`. */
+  indptr: Int32Array;
+  indices: Int32Array;
+  data: Int32Array;
+  /** Mentors passing every hard constraint, per mentee (whatever their score). */
+  feasibleCount: Int32Array;
+  /** Best score among them, or -1. */
+  bestScore: Int32Array;
+  /** Open seats once pinned and kept pairs are placed. */
+  menteeCapacity: Int32Array;
+  mentorCapacity: Int32Array;
+}
+
+interface Solution {
+  pairs: Array<[number, number]>;
+  /** `stable` only. */
+  blockingPairs?: number;
+  /** Solver objectives only. */
+  isProvenOptimal?: boolean;
+}
+
+/** Phase 0: the run's own options; returns the minimum score. */
+function checkRunOptions(input: MatchProgramInput): number {
+  const minScore = input.minScore ?? 0;
+  const issues: FieldIssue[] = [];
+  if (!Number.isInteger(minScore) || minScore < 0 || minScore > 1000) {
+    issues.push({ path: 'minScore', message: 'minScore must be a whole number 0..1000' });
+  }
+  if (!(MATCH_OBJECTIVES as readonly string[]).includes(input.objective)) {
+    issues.push({ path: 'objective', message: `objective must be one of ${MATCH_OBJECTIVES.join(', ')}` });
+  }
+  if (issues.length > 0) throw AppError.validation(issues);
+  return minScore;
+}
+
+/**
+ * Phase 1: per-profile indexes (bitsets, availability, offsets), the constraint index, and every id in
+ * kept pairs, pins and rankings resolved to an index; unknown ids and doubly kept pairs fail together.
+ */
+function indexRun(input: MatchProgramInput, minScore: number): Run {
+  const issues: FieldIssue[] = [];
+  const pool = preparePool(input.mentees, input.mentors, input.settings);
+  const scorer = createScorer(pool);
+  const menteeCount = pool.mentees.count;
+  const mentorCount = pool.mentors.count;
+  const existingIds = input.incremental?.existingPairs ?? [];
+  const index = createConstraintIndex(pool, existingIds);
+  const { menteeIndexById, mentorIndexById } = index;
+  const existing = resolvePairs(
+    existingIds,
+    'incremental.existingPairs',
+    menteeIndexById,
+    mentorIndexById,
+    issues,
+  );
+  const pinned = resolvePairs(input.pinned ?? [], 'pinned', menteeIndexById, mentorIndexById, issues);
+  const menteeRankings = resolveRankings(
+    input.rankings?.mentees,
+    menteeIndexById,
+    mentorIndexById,
+    menteeCount,
+    'rankings.mentees',
+    issues,
+  );
+  const mentorRankings = resolveRankings(
+    input.rankings?.mentors,
+    mentorIndexById,
+    menteeIndexById,
+    mentorCount,
+    'rankings.mentors',
+    issues,
+  );
+  const taken = new Set<number>();
+  existing.forEach(([i, j], k) => {
+    if (taken.has(i * mentorCount + j)) {
+      issues.push({ path: `incremental.existingPairs.${k}`, message: 'this relationship is listed twice' });
+    }
+    taken.add(i * mentorCount + j);
+  });
+  if (issues.length > 0) throw AppError.validation(issues);
+  return {
+    input,
+    minScore,
+    pool,
+    scorer,
+    index,
+    menteeCount,
+    mentorCount,
+    existing,
+    pinned,
+    menteeRankings,
+    mentorRankings,
+    taken,
+  };
+}
+
 function resolvePairs(
   pairs: readonly PairIds[],
   path: string,
@@ -194,71 +348,15 @@ function resolveRankings(
   return out;
 }
 
-/** Matches a program's mentees to mentors under its settings and objective, with explanations. */
-export function matchProgram(
-  input: MatchProgramInput,
-  options: MatchProgramOptions = {},
-): MatchProgramResult {
-  const minScore = input.minScore ?? 0;
+/**
+ * Phase 2: every pinned pair must pass every hard constraint, seats included; each one placed takes its
+ * seats before the next is checked, so over-pinning a mentor is caught too. All failures are reported.
+ */
+function placePinnedPairs(run: Run): void {
+  const { index, mentorCount, taken } = run;
   const issues: FieldIssue[] = [];
-  if (!Number.isInteger(minScore) || minScore < 0 || minScore > 1000) {
-    issues.push({ path: 'minScore', message: 'minScore must be a whole number 0..1000' });
-  }
-  if (!(MATCH_OBJECTIVES as readonly string[]).includes(input.objective)) {
-    issues.push({ path: 'objective', message: `objective must be one of ${MATCH_OBJECTIVES.join(', ')}` });
-  }
-  if (issues.length > 0) throw AppError.validation(issues);
-
-  const clock = options.clock;
-  const started = clock?.() ?? 0;
-  const pool = preparePool(input.mentees, input.mentors, input.settings);
-  const scorer = createScorer(pool);
-  const menteeCount = pool.mentees.count;
-  const mentorCount = pool.mentors.count;
-  const existingIds = input.incremental?.existingPairs ?? [];
-  const index = createConstraintIndex(pool, existingIds);
-  const existing = resolvePairs(
-    existingIds,
-    'incremental.existingPairs',
-    index.menteeIndexById,
-    index.mentorIndexById,
-    issues,
-  );
-  const pinned = resolvePairs(
-    input.pinned ?? [],
-    'pinned',
-    index.menteeIndexById,
-    index.mentorIndexById,
-    issues,
-  );
-  const menteeRankings = resolveRankings(
-    input.rankings?.mentees,
-    index.menteeIndexById,
-    index.mentorIndexById,
-    menteeCount,
-    'rankings.mentees',
-    issues,
-  );
-  const mentorRankings = resolveRankings(
-    input.rankings?.mentors,
-    index.mentorIndexById,
-    index.menteeIndexById,
-    mentorCount,
-    'rankings.mentors',
-    issues,
-  );
-  // Pairs already decided (kept or pinned) never reappear as candidates.
-  const taken = new Set<number>();
-  existing.forEach(([i, j], k) => {
-    if (taken.has(i * mentorCount + j)) {
-      issues.push({ path: `incremental.existingPairs.${k}`, message: 'this relationship is listed twice' });
-    }
-    taken.add(i * mentorCount + j);
-  });
-  if (issues.length > 0) throw AppError.validation(issues);
-
-  (input.pinned ?? []).forEach((pair, k) => {
-    const [i, j] = pinned[k];
+  (run.input.pinned ?? []).forEach((pair, k) => {
+    const [i, j] = run.pinned[k];
     if (taken.has(i * mentorCount + j)) {
       issues.push({
         path: `pinned.${k}`,
@@ -275,15 +373,19 @@ export function matchProgram(
       return;
     }
     taken.add(i * mentorCount + j);
-    // Later pins see the seats this one used, so over-pinning a mentor is caught too.
     index.menteeOpen[i]--;
     index.mentorOpen[j]--;
   });
   if (issues.length > 0)
     throw AppError.validation(issues, `Pinned pairs break hard constraints: ${issues[0].message}`);
+}
 
-  const prepared = clock?.() ?? 0;
-  // Sparse feasible matrix. Only pairs at or above minScore are offered (the rest are reported).
+/**
+ * Phase 3: the constraint filter and the scores over every mentee–mentor pair, as a sparse matrix. Only
+ * pairs at or above minScore are offered; the rest are counted for the reports.
+ */
+function buildCandidates(run: Run): Candidates {
+  const { index, scorer, menteeCount, mentorCount, taken, minScore } = run;
   const indptr = new Int32Array(menteeCount + 1);
   let indices = new Int32Array(Math.max(16, menteeCount * 8));
   let data = new Int32Array(indices.length);
@@ -325,16 +427,22 @@ export function matchProgram(
     }
   }
   indptr[menteeCount] = nnz;
-  indices = indices.subarray(0, nnz);
-  data = data.subarray(0, nnz);
-  const menteeCapacity = Int32Array.from(index.menteeOpen, (x) => Math.max(0, x));
-  const mentorCapacity = Int32Array.from(index.mentorOpen, (x) => Math.max(0, x));
+  return {
+    indptr,
+    indices: indices.subarray(0, nnz),
+    data: data.subarray(0, nnz),
+    feasibleCount,
+    bestScore,
+    menteeCapacity: Int32Array.from(index.menteeOpen, (x) => Math.max(0, x)),
+    mentorCapacity: Int32Array.from(index.mentorOpen, (x) => Math.max(0, x)),
+  };
+}
 
-  const candidatesDone = clock?.() ?? 0;
-  let solved: Array<[number, number]>;
-  let blockingPairs: number | undefined;
-  let isProvenOptimal: boolean | undefined;
-  if (input.objective === 'stable') {
+/** Phase 4: deferred acceptance for `stable`, the exact solver (or a test's) for the other objectives. */
+function solveCandidates(run: Run, candidates: Candidates, solve: SolveFunction): Solution {
+  const { menteeCount, mentorCount, minScore } = run;
+  const { indptr, indices, data, menteeCapacity, mentorCapacity } = candidates;
+  if (run.input.objective === 'stable') {
     const stable = deferredAcceptance({
       menteeCount,
       mentorCount,
@@ -343,39 +451,37 @@ export function matchProgram(
       indptr,
       indices,
       scores: data,
-      menteeRankings,
-      mentorRankings,
+      menteeRankings: run.menteeRankings,
+      mentorRankings: run.mentorRankings,
     });
-    solved = stable.pairs;
-    blockingPairs = stable.blockingPairs;
-  } else {
-    // Pinned and kept pairs are settled above (their seats already deducted), so the solver optimises only
-    // the open seats; under `fairness` the lowest score is therefore lifted among the new pairs.
-    const result = (options.solve ?? exactSolve)({
-      objective: input.objective,
-      menteeCount,
-      mentorCount,
-      menteeCapacity,
-      mentorCapacity,
-      scores: { format: 'sparse', indptr, indices, data },
-      forbidden: [],
-      minScore,
-      pinned: [],
-    });
-    solved = result.pairs;
-    isProvenOptimal = result.isProvenOptimal;
+    return { pairs: stable.pairs, blockingPairs: stable.blockingPairs };
   }
+  // Pinned and kept pairs are settled above (their seats already deducted), so the solver optimises only
+  // the open seats; under `fairness` the lowest score is therefore lifted among the new pairs.
+  const result = solve({
+    objective: run.input.objective,
+    menteeCount,
+    mentorCount,
+    menteeCapacity,
+    mentorCapacity,
+    scores: { format: 'sparse', indptr, indices, data },
+    forbidden: [],
+    minScore,
+    pinned: [],
+  });
+  return { pairs: result.pairs, isProvenOptimal: result.isProvenOptimal };
+}
 
-  const solvedAt = clock?.() ?? 0;
+/** Phase 5: kept, pinned and new pairs, sorted by mentee then mentor, each with its explained score. */
+function collectPairs(run: Run, solution: Solution): { pairs: MatchedPair[]; pairCountOf: Int32Array } {
+  const { pool, scorer, menteeCount, mentorCount } = run;
   const origin = new Map<number, PairOrigin>();
-  for (const [i, j] of existing) origin.set(i * mentorCount + j, 'existing');
-  for (const [i, j] of pinned) origin.set(i * mentorCount + j, 'pinned');
-  for (const [i, j] of solved)
-    origin.set(i * mentorCount + j, input.objective === 'stable' ? 'stable' : 'solver');
+  for (const [i, j] of run.existing) origin.set(i * mentorCount + j, 'existing');
+  for (const [i, j] of run.pinned) origin.set(i * mentorCount + j, 'pinned');
+  const solvedOrigin: PairOrigin = run.input.objective === 'stable' ? 'stable' : 'solver';
+  for (const [i, j] of solution.pairs) origin.set(i * mentorCount + j, solvedOrigin);
   const keys = [...origin.keys()].sort((a, b) => a - b);
   const pairCountOf = new Int32Array(menteeCount);
-  const solverUsed = new Int32Array(mentorCount);
-  for (const [, j] of solved) solverUsed[j]++;
   const pairs: MatchedPair[] = keys.map((key) => {
     const i = Math.floor(key / mentorCount);
     const j = key % mentorCount;
@@ -389,9 +495,14 @@ export function matchProgram(
       explanation,
     };
   });
+  return { pairs, pairCountOf };
+}
 
+/** Phase 6: kept relationships that today's rules (seats aside) would no longer propose. */
+function warnAboutExistingPairs(run: Run): MatchWarning[] {
+  const { pool, index } = run;
   const warnings: MatchWarning[] = [];
-  for (const [i, j] of existing) {
+  for (const [i, j] of run.existing) {
     const reasons = exclusionReasons(index, i, j).filter((reason) => !SEAT_CODES.has(reason.code));
     if (reasons.length === 0) continue;
     warnings.push({
@@ -402,147 +513,166 @@ export function matchProgram(
       reasons,
     });
   }
+  return warnings;
+}
 
+/** Phase 7: for every mentee with fewer pairs than wanted, the reason, in words a coordinator can act on. */
+function explainUnmatched(
+  run: Run,
+  candidates: Candidates,
+  solution: Solution,
+  pairCountOf: Int32Array,
+): UnmatchedMentee[] {
+  const { indptr, indices, mentorCapacity, feasibleCount, bestScore } = candidates;
+  const solverUsed = new Int32Array(run.mentorCount);
+  for (const [, j] of solution.pairs) solverUsed[j]++;
   const unmatched: UnmatchedMentee[] = [];
-  for (let i = 0; i < menteeCount; i++) {
-    const wanted = pool.menteeProfiles[i].wantedMentors;
+  for (let i = 0; i < run.menteeCount; i++) {
+    const wanted = run.pool.menteeProfiles[i].wantedMentors;
     if (wanted <= 0 || pairCountOf[i] >= wanted) continue;
     unmatched.push(
-      describeUnmatched(i, {
+      describeUnmatched(run, i, {
         pairCount: pairCountOf[i],
         feasible: feasibleCount[i],
         best: bestScore[i] < 0 ? null : bestScore[i],
-        minScore,
         hasFreeFeasibleSeat: () => {
           for (let k = indptr[i]; k < indptr[i + 1]; k++) {
             if (solverUsed[indices[k]] < mentorCapacity[indices[k]]) return true;
           }
           return false;
         },
-        exclusions: () => summarizeExclusions(i),
-        filledInThisRun: () => filledInThisRun(i),
       }),
     );
   }
+  return unmatched;
+}
 
-  /**
-   * Mentors that pass every rule for mentee i and had a seat for this program, but whose seats pinned or
-   * kept pairs took before the solver ran: the mentee lost out on seats, not on the rules.
-   */
-  function filledInThisRun(i: number): { count: number; best: number | null } {
-    let count = 0;
-    let best: number | null = null;
-    for (let j = 0; j < mentorCount; j++) {
-      const mentor = pool.mentorProfiles[j];
-      if (mentor.capacity - mentor.seatsUsedElsewhere <= 0 || index.mentorOpen[j] > 0) continue;
-      if ((exclusionMask(index, i, j) & ~MENTOR_NO_SEATS_BIT) !== 0) continue;
-      count++;
-      const score = scorePair(scorer, i, j);
-      if (best === null || score > best) best = score;
-    }
-    return { count, best };
-  }
+/** What is known about one unmatched mentee; the costly facts are computed only when a reason needs them. */
+interface UnmatchedFacts {
+  pairCount: number;
+  feasible: number;
+  best: number | null;
+  hasFreeFeasibleSeat: () => boolean;
+}
 
-  function summarizeExclusions(i: number): UnmatchedMentee['exclusions'] {
-    const counts = new Int32Array(EXCLUSION_CODES.length);
-    for (let j = 0; j < mentorCount; j++) {
-      const mask = exclusionMask(index, i, j);
-      for (let c = 0; c < EXCLUSION_CODES.length; c++) if ((mask >>> c) & 1) counts[c]++;
-    }
-    return EXCLUSION_CODES.map((code, c) => ({
-      code,
-      mentors: counts[c],
-      summary: EXCLUSION_SUMMARIES[code],
-    }))
-      .filter((entry) => entry.mentors > 0)
-      .sort((a, b) => b.mentors - a.mentors);
-  }
-
-  function describeUnmatched(
-    i: number,
-    facts: {
-      pairCount: number;
-      feasible: number;
-      best: number | null;
-      minScore: number;
-      hasFreeFeasibleSeat: () => boolean;
-      exclusions: () => UnmatchedMentee['exclusions'];
-      filledInThisRun: () => { count: number; best: number | null };
-    },
-  ): UnmatchedMentee {
-    const base = { menteeId: pool.mentees.ids[i], feasibleMentors: facts.feasible, bestScore: facts.best };
-    const mentors = (n: number) => `${n} ${n === 1 ? 'mentor' : 'mentors'}`;
-    const allFull = (n: number) =>
-      n === 1
-        ? 'The only mentor that passes the hard constraints is full'
-        : `All ${n} mentors that pass the hard constraints are full`;
-    if (facts.pairCount > 0) {
-      const wanted = pool.menteeProfiles[i].wantedMentors;
-      return {
-        ...base,
-        reason: 'partially-matched',
-        message: `Matched with ${facts.pairCount} of the ${wanted} mentors wanted; no further feasible mentor was left at or above the minimum score with a free seat.`,
-        exclusions: [],
-      };
-    }
-    if (facts.feasible === 0) {
-      const filled = facts.filledInThisRun();
-      if (filled.count > 0) {
-        return {
-          ...base,
-          feasibleMentors: filled.count,
-          bestScore: filled.best,
-          reason: 'feasible-mentors-full',
-          message: `${allFull(filled.count)}: pinned pairs or relationships kept in this run took the seats (best score here ${filled.best}).`,
-          exclusions: [],
-        };
-      }
-      const exclusions = facts.exclusions();
-      const top = exclusions
-        .slice(0, 3)
-        .map((entry) => `${mentors(entry.mentors)}: ${entry.summary}`)
-        .join('; ');
-      return {
-        ...base,
-        reason: 'no-feasible-mentor',
-        message: `No mentor passes every hard constraint (${mentorCount} checked). ${top ? `Most common reasons — ${top}.` : 'There are no mentors in this program.'}`,
-        exclusions,
-      };
-    }
-    if (facts.best !== null && facts.best < facts.minScore) {
-      return {
-        ...base,
-        reason: 'below-min-score',
-        message: `${mentors(facts.feasible)} would be feasible, but all score under the minimum of ${facts.minScore} (best ${facts.best}).`,
-        exclusions: [],
-      };
-    }
-    if (facts.hasFreeFeasibleSeat()) {
-      return {
-        ...base,
-        reason: 'not-in-optimum',
-        message: `A feasible mentor still has a seat, but adding this pair would not raise the ${input.objective === 'stable' ? 'stable matching' : 'optimal total'} (best score ${facts.best}).`,
-        exclusions: [],
-      };
-    }
+function describeUnmatched(run: Run, i: number, facts: UnmatchedFacts): UnmatchedMentee {
+  const { pool, minScore, mentorCount } = run;
+  const base = { menteeId: pool.mentees.ids[i], feasibleMentors: facts.feasible, bestScore: facts.best };
+  const mentors = (n: number) => `${n} ${n === 1 ? 'mentor' : 'mentors'}`;
+  const allFull = (n: number) =>
+    n === 1
+      ? 'The only mentor that passes the hard constraints is full'
+      : `All ${n} mentors that pass the hard constraints are full`;
+  if (facts.pairCount > 0) {
+    const wanted = pool.menteeProfiles[i].wantedMentors;
     return {
       ...base,
-      reason: 'feasible-mentors-full',
-      message: `${allFull(facts.feasible)}: the seats went to other mentees (best score here ${facts.best}).`,
+      reason: 'partially-matched',
+      message: `Matched with ${facts.pairCount} of the ${wanted} mentors wanted; no further feasible mentor was left at or above the minimum score with a free seat.`,
       exclusions: [],
     };
   }
+  if (facts.feasible === 0) {
+    const filled = filledInThisRun(run, i);
+    if (filled.count > 0) {
+      return {
+        ...base,
+        feasibleMentors: filled.count,
+        bestScore: filled.best,
+        reason: 'feasible-mentors-full',
+        message: `${allFull(filled.count)}: pinned pairs or relationships kept in this run took the seats (best score here ${filled.best}).`,
+        exclusions: [],
+      };
+    }
+    const exclusions = summarizeExclusions(run, i);
+    const top = exclusions
+      .slice(0, 3)
+      .map((entry) => `${mentors(entry.mentors)}: ${entry.summary}`)
+      .join('; ');
+    return {
+      ...base,
+      reason: 'no-feasible-mentor',
+      message: `No mentor passes every hard constraint (${mentorCount} checked). ${top ? `Most common reasons — ${top}.` : 'There are no mentors in this program.'}`,
+      exclusions,
+    };
+  }
+  if (facts.best !== null && facts.best < minScore) {
+    return {
+      ...base,
+      reason: 'below-min-score',
+      message: `${mentors(facts.feasible)} would be feasible, but all score under the minimum of ${minScore} (best ${facts.best}).`,
+      exclusions: [],
+    };
+  }
+  if (facts.hasFreeFeasibleSeat()) {
+    return {
+      ...base,
+      reason: 'not-in-optimum',
+      message: `A feasible mentor still has a seat, but adding this pair would not raise the ${run.input.objective === 'stable' ? 'stable matching' : 'optimal total'} (best score ${facts.best}).`,
+      exclusions: [],
+    };
+  }
+  return {
+    ...base,
+    reason: 'feasible-mentors-full',
+    message: `${allFull(facts.feasible)}: the seats went to other mentees (best score here ${facts.best}).`,
+    exclusions: [],
+  };
+}
 
+/**
+ * Mentors that pass every rule for mentee i and had a seat for this program, but whose seats pinned or
+ * kept pairs took before the solver ran: the mentee lost out on seats, not on the rules.
+ */
+function filledInThisRun(run: Run, i: number): { count: number; best: number | null } {
+  const { pool, index, scorer } = run;
+  let count = 0;
+  let best: number | null = null;
+  for (let j = 0; j < run.mentorCount; j++) {
+    const mentor = pool.mentorProfiles[j];
+    if (mentor.capacity - mentor.seatsUsedElsewhere <= 0 || index.mentorOpen[j] > 0) continue;
+    if ((exclusionMask(index, i, j) & ~MENTOR_NO_SEATS_BIT) !== 0) continue;
+    count++;
+    const score = scorePair(scorer, i, j);
+    if (best === null || score > best) best = score;
+  }
+  return { count, best };
+}
+
+/** How many mentors each hard constraint rules out for mentee i, most first. */
+function summarizeExclusions(run: Run, i: number): UnmatchedMentee['exclusions'] {
+  const counts = new Int32Array(EXCLUSION_CODES.length);
+  for (let j = 0; j < run.mentorCount; j++) {
+    const mask = exclusionMask(run.index, i, j);
+    for (let c = 0; c < EXCLUSION_CODES.length; c++) if ((mask >>> c) & 1) counts[c]++;
+  }
+  return EXCLUSION_CODES.map((code, c) => ({
+    code,
+    mentors: counts[c],
+    summary: EXCLUSION_SUMMARIES[code],
+  }))
+    .filter((entry) => entry.mentors > 0)
+    .sort((a, b) => b.mentors - a.mentors);
+}
+
+/** Phase 8: coverage, score statistics and the solver's own figures. */
+function summarize(
+  run: Run,
+  candidates: Candidates,
+  solution: Solution,
+  pairs: readonly MatchedPair[],
+  pairCountOf: Int32Array,
+): MatchSummary {
   const scores = pairs.map((pair) => pair.score);
   const distribution = new Array<number>(10).fill(0);
   for (const score of scores) distribution[Math.min(9, Math.floor(score / 100))]++;
-  const wanting = pool.menteeProfiles.filter((mentee) => mentee.wantedMentors > 0).length;
+  const wanting = run.pool.menteeProfiles.filter((mentee) => mentee.wantedMentors > 0).length;
   const matchedMentees = pairCountOf.reduce((n, count) => n + (count > 0 ? 1 : 0), 0);
   const totalScore = scores.reduce((sum, score) => sum + score, 0);
   const summary: MatchSummary = {
-    objective: input.objective,
+    objective: run.input.objective,
     menteeCount: wanting,
-    mentorCount,
+    mentorCount: run.mentorCount,
     matchedMentees,
     coverage: wanting === 0 ? 1 : matchedMentees / wanting,
     pairCount: pairs.length,
@@ -550,20 +680,9 @@ export function matchProgram(
     meanScore: scores.length === 0 ? 0 : Math.round((totalScore / scores.length) * 10) / 10,
     minScore: scores.length === 0 ? null : scores.reduce((low, score) => Math.min(low, score), 1000),
     distribution,
-    candidatePairs: nnz,
+    candidatePairs: candidates.indptr[run.menteeCount],
   };
-  if (blockingPairs !== undefined) summary.blockingPairs = blockingPairs;
-  if (isProvenOptimal !== undefined) summary.isProvenOptimal = isProvenOptimal;
-  const result: MatchProgramResult = { pairs, unmatched, summary, warnings };
-  if (clock) {
-    const finished = clock();
-    result.timings = {
-      prepareMs: prepared - started,
-      candidatesMs: candidatesDone - prepared,
-      solveMs: solvedAt - candidatesDone,
-      reportMs: finished - solvedAt,
-      totalMs: finished - started,
-    };
-  }
-  return result;
+  if (solution.blockingPairs !== undefined) summary.blockingPairs = solution.blockingPairs;
+  if (solution.isProvenOptimal !== undefined) summary.isProvenOptimal = solution.isProvenOptimal;
+  return summary;
 }

@@ -10,6 +10,7 @@ import {
   ApiTokenParams,
   CreateApiTokenRequest,
   CreateApiTokenResponse,
+  RevokeApiTokenResponse,
 } from '../../contracts/api-tokens.ts';
 import { STANDARD_ERRORS } from '../../contracts/common.ts';
 import { presentApiToken } from '../presenters/api-token.presenter.ts';
@@ -66,7 +67,7 @@ export async function apiTokenRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Revoke one of your API tokens (it stops working at once)',
         params: ApiTokenParams,
         body: NoBody,
-        response: { 200: z.object({ token: CreateApiTokenResponse.shape.token }), ...STANDARD_ERRORS },
+        response: { 200: RevokeApiTokenResponse, ...STANDARD_ERRORS },
       },
     },
     async (request) => {

@@ -5,7 +5,15 @@
  */
 import type { z } from 'zod';
 import { ErrorResponse } from '../../../src/contracts/common.ts';
-import { CsrfTokenResponse } from '../../../src/contracts/session.ts';
+import {
+  API,
+  endpointPath,
+  type Endpoint,
+  type EndpointBody,
+  type EndpointQuery,
+  type EndpointResponse,
+  type PathParams,
+} from '../../../src/contracts/endpoints.ts';
 import type { ErrorCode } from '../../../src/core/errors.ts';
 
 export interface FieldIssue {
@@ -52,12 +60,12 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 let csrfToken: Promise<string> | null = null;
 
 async function fetchCsrfToken(): Promise<string> {
-  const response = await fetch('/api/v1/csrf-token', {
+  const response = await fetch(API.getCsrfToken.path, {
     credentials: 'same-origin',
     headers: { accept: 'application/json' },
   });
   if (!response.ok) throw await toApiError(response);
-  return CsrfTokenResponse.parse(await response.json()).token;
+  return API.getCsrfToken.response.parse(await response.json()).token;
 }
 
 function csrf(refresh = false): Promise<string> {
@@ -105,7 +113,8 @@ function isCsrfFailure(error: ApiError): boolean {
 export interface RequestOptions<Schema extends z.ZodType> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  query?: Record<string, string | number | undefined>;
+  /** Query parameters; undefined, null and empty values are left out. */
+  query?: Record<string, unknown>;
   /** The response contract; omitted for responses the caller ignores (204, `{ ok: true }`). */
   schema?: Schema;
   signal?: AbortSignal;
@@ -115,7 +124,11 @@ function withQuery(path: string, query: RequestOptions<z.ZodType>['query']): str
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new TypeError(`query parameter ${key} must be a string, number or boolean`);
+    }
+    params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
@@ -173,4 +186,42 @@ export async function apiRequest(path: string, options: RequestOptions<z.ZodType
     });
   }
   return parsed.data;
+}
+
+type HasNoParams<E extends Endpoint> = keyof PathParams<E['path']> extends never ? true : false;
+
+/** What a call to endpoint E takes: its path parameters, body and query, each only when it has them. */
+export type CallOptions<E extends Endpoint> = (HasNoParams<E> extends true
+  ? { params?: undefined }
+  : { params: PathParams<E['path']> }) &
+  (E extends { body: z.ZodType } ? { body: EndpointBody<E> } : { body?: undefined }) &
+  (E extends { query: z.ZodType } ? { query?: EndpointQuery<E> } : { query?: undefined }) & {
+    signal?: AbortSignal;
+  };
+
+/** The options argument is required only when the endpoint has params or a body. */
+type CallArguments<E extends Endpoint> =
+  object extends CallOptions<E> ? [options?: CallOptions<E>] : [options: CallOptions<E>];
+
+/**
+ * Calls an endpoint of the contracts' table (`API` in src/contracts/endpoints.ts): its method and path,
+ * the body and query typed by its schemas, the answer parsed with its response schema.
+ */
+export async function callApi<E extends Endpoint>(
+  endpoint: E,
+  ...[options]: CallArguments<E>
+): Promise<EndpointResponse<E>> {
+  const call = (options ?? {}) as {
+    params?: Record<string, string>;
+    body?: unknown;
+    query?: Record<string, unknown>;
+    signal?: AbortSignal;
+  };
+  return (await apiRequest(endpointPath(endpoint, call.params), {
+    method: endpoint.method,
+    body: call.body,
+    query: call.query,
+    signal: call.signal,
+    schema: endpoint.response,
+  })) as EndpointResponse<E>;
 }

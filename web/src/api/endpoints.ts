@@ -1,160 +1,89 @@
 /**
- * Every API call the web app makes, one typed function each, built on the shared contracts. Request
+ * Every API call the web app makes, one typed function each. Each goes through an entry of the
+ * contracts' endpoint table (src/contracts/endpoints.ts), which gives its method, path and schemas:
  * bodies are typed with the request schemas (the server validates them again), responses are parsed
- * with the response schemas.
+ * with the response schemas. No path is written here.
  */
-import type { z } from 'zod';
 import {
-  AuthUserResponse,
-  type RequestPasswordResetRequest,
-  type ResetPasswordRequest,
-  type SendVerificationEmailRequest,
-  type SignInRequest,
-  type SignUpRequest,
-  SignUpResponse,
-} from '../../../src/contracts/auth.ts';
-import { EmailListResponse, EmailResponse, type FindEmailsQuery } from '../../../src/contracts/admin.ts';
-import {
-  AcceptInvitationResponse,
-  InvitationListResponse,
-  InvitationPreviewResponse,
-  InvitationResponse,
-  MemberListResponse,
-  MemberResponse,
-  OrganizationListResponse,
-  OrganizationResponse,
-  type CreateInvitationRequest,
-  type CreateOrganizationRequest,
-  type UpdateMemberRequest,
-  type UpdateOrganizationRequest,
-} from '../../../src/contracts/organizations.ts';
-import { ProfileResponse, type UpdateProfileRequest } from '../../../src/contracts/profiles.ts';
-import { MeResponse } from '../../../src/contracts/session.ts';
-import {
-  ApiTokenListResponse,
-  CreateApiTokenResponse,
-  type CreateApiTokenRequest,
-} from '../../../src/contracts/api-tokens.ts';
-import { apiRequest } from './client.ts';
+  API,
+  type EndpointBody,
+  type EndpointQuery,
+  type EndpointResponse,
+} from '../../../src/contracts/endpoints.ts';
+import { callApi } from './client.ts';
 
-export type Me = z.infer<typeof MeResponse>['user'];
-export type OrganizationDto = z.infer<typeof OrganizationResponse>['organization'];
-export type MemberDto = z.infer<typeof MemberResponse>['member'];
-export type InvitationDto = z.infer<typeof InvitationResponse>['invitation'];
-export type InvitationPreviewDto = z.infer<typeof InvitationPreviewResponse>['invitation'];
-export type ProfileDto = z.infer<typeof ProfileResponse>['profile'];
-export type EmailSummaryDto = z.infer<typeof EmailListResponse>['emails'][number];
-export type ApiTokenDto = z.infer<typeof ApiTokenListResponse>['tokens'][number];
-export type EmailDto = z.infer<typeof EmailResponse>['email'];
+type Answer<Name extends keyof typeof API> = EndpointResponse<(typeof API)[Name]>;
 
-const enc = encodeURIComponent;
-const org = (organizationId: string) => `/api/v1/organizations/${enc(organizationId)}`;
+export type Me = Answer<'me'>['user'];
+export type OrganizationDto = Answer<'getOrganization'>['organization'];
+export type MemberDto = Answer<'updateMember'>['member'];
+export type InvitationDto = Answer<'createInvitation'>['invitation'];
+export type InvitationPreviewDto = Answer<'getInvitationPreview'>['invitation'];
+export type ProfileDto = Answer<'getProfile'>['profile'];
+export type EmailSummaryDto = Answer<'findEmails'>['emails'][number];
+export type EmailDto = Answer<'getEmail'>['email'];
+export type ApiTokenDto = Answer<'listApiTokens'>['tokens'][number];
+
+type Body<Name extends keyof typeof API> = EndpointBody<(typeof API)[Name]>;
 
 export const authApi = {
-  me: () => apiRequest('/api/v1/me', { schema: MeResponse }).then((r) => r.user),
-  signUp: (body: z.input<typeof SignUpRequest>) =>
-    apiRequest('/api/auth/sign-up/email', { method: 'POST', body, schema: SignUpResponse }),
-  signIn: (body: z.input<typeof SignInRequest>) =>
-    apiRequest('/api/auth/sign-in/email', { method: 'POST', body, schema: AuthUserResponse }),
-  signOut: () => apiRequest('/api/auth/sign-out', { method: 'POST', body: {} }),
-  requestPasswordReset: (body: z.input<typeof RequestPasswordResetRequest>) =>
-    apiRequest('/api/auth/request-password-reset', { method: 'POST', body }),
-  resetPassword: (body: z.input<typeof ResetPasswordRequest>) =>
-    apiRequest('/api/auth/reset-password', { method: 'POST', body }),
-  sendVerificationEmail: (body: z.input<typeof SendVerificationEmailRequest>) =>
-    apiRequest('/api/auth/send-verification-email', { method: 'POST', body }),
+  me: () => callApi(API.me).then((r) => r.user),
+  signUp: (body: Body<'signUp'>) => callApi(API.signUp, { body }),
+  signIn: (body: Body<'signIn'>) => callApi(API.signIn, { body }),
+  signOut: () => callApi(API.signOut, { body: {} }),
+  requestPasswordReset: (body: Body<'requestPasswordReset'>) => callApi(API.requestPasswordReset, { body }),
+  resetPassword: (body: Body<'resetPassword'>) => callApi(API.resetPassword, { body }),
+  sendVerificationEmail: (body: Body<'sendVerificationEmail'>) =>
+    callApi(API.sendVerificationEmail, { body }),
 };
 
 export const organizationsApi = {
-  list: () =>
-    apiRequest('/api/v1/organizations', { schema: OrganizationListResponse }).then((r) => r.organizations),
+  list: () => callApi(API.listOrganizations).then((r) => r.organizations),
   get: (organizationId: string) =>
-    apiRequest(org(organizationId), { schema: OrganizationResponse }).then((r) => r.organization),
-  create: (body: z.input<typeof CreateOrganizationRequest>) =>
-    apiRequest('/api/v1/organizations', { method: 'POST', body, schema: OrganizationResponse }).then(
-      (r) => r.organization,
-    ),
-  update: (organizationId: string, body: z.input<typeof UpdateOrganizationRequest>) =>
-    apiRequest(org(organizationId), { method: 'PATCH', body, schema: OrganizationResponse }).then(
-      (r) => r.organization,
-    ),
+    callApi(API.getOrganization, { params: { organizationId } }).then((r) => r.organization),
+  create: (body: Body<'createOrganization'>) =>
+    callApi(API.createOrganization, { body }).then((r) => r.organization),
+  update: (organizationId: string, body: Body<'updateOrganization'>) =>
+    callApi(API.updateOrganization, { params: { organizationId }, body }).then((r) => r.organization),
 };
 
 export const membersApi = {
   list: (organizationId: string) =>
-    apiRequest(`${org(organizationId)}/members`, { schema: MemberListResponse }).then((r) => r.members),
-  update: (organizationId: string, membershipId: string, body: z.input<typeof UpdateMemberRequest>) =>
-    apiRequest(`${org(organizationId)}/members/${enc(membershipId)}`, {
-      method: 'PATCH',
-      body,
-      schema: MemberResponse,
-    }).then((r) => r.member),
+    callApi(API.listMembers, { params: { organizationId } }).then((r) => r.members),
+  update: (organizationId: string, membershipId: string, body: Body<'updateMember'>) =>
+    callApi(API.updateMember, { params: { organizationId, membershipId }, body }).then((r) => r.member),
   remove: (organizationId: string, membershipId: string) =>
-    apiRequest(`${org(organizationId)}/members/${enc(membershipId)}`, { method: 'DELETE' }),
+    callApi(API.removeMember, { params: { organizationId, membershipId } }),
 };
 
 export const invitationsApi = {
   list: (organizationId: string) =>
-    apiRequest(`${org(organizationId)}/invitations`, { schema: InvitationListResponse }).then(
-      (r) => r.invitations,
-    ),
-  create: (organizationId: string, body: z.input<typeof CreateInvitationRequest>) =>
-    apiRequest(`${org(organizationId)}/invitations`, {
-      method: 'POST',
-      body,
-      schema: InvitationResponse,
-    }).then((r) => r.invitation),
+    callApi(API.listInvitations, { params: { organizationId } }).then((r) => r.invitations),
+  create: (organizationId: string, body: Body<'createInvitation'>) =>
+    callApi(API.createInvitation, { params: { organizationId }, body }).then((r) => r.invitation),
   revoke: (organizationId: string, invitationId: string) =>
-    apiRequest(`${org(organizationId)}/invitations/${enc(invitationId)}/revoke`, {
-      method: 'POST',
-      schema: InvitationResponse,
-    }).then((r) => r.invitation),
+    callApi(API.revokeInvitation, { params: { organizationId, invitationId } }).then((r) => r.invitation),
   resend: (organizationId: string, invitationId: string) =>
-    apiRequest(`${org(organizationId)}/invitations/${enc(invitationId)}/resend`, {
-      method: 'POST',
-      schema: InvitationResponse,
-    }).then((r) => r.invitation),
+    callApi(API.resendInvitation, { params: { organizationId, invitationId } }).then((r) => r.invitation),
   preview: (token: string) =>
-    apiRequest(`/api/v1/invitations/${enc(token)}`, { schema: InvitationPreviewResponse }).then(
-      (r) => r.invitation,
-    ),
-  accept: (token: string) =>
-    apiRequest(`/api/v1/invitations/${enc(token)}/accept`, {
-      method: 'POST',
-      schema: AcceptInvitationResponse,
-    }).then((r) => r.organization),
+    callApi(API.getInvitationPreview, { params: { token } }).then((r) => r.invitation),
+  accept: (token: string) => callApi(API.acceptInvitation, { params: { token } }).then((r) => r.organization),
 };
 
 export const profilesApi = {
   get: (organizationId: string, membershipId: string) =>
-    apiRequest(`${org(organizationId)}/members/${enc(membershipId)}/profile`, {
-      schema: ProfileResponse,
-    }).then((r) => r.profile),
-  update: (organizationId: string, membershipId: string, body: z.input<typeof UpdateProfileRequest>) =>
-    apiRequest(`${org(organizationId)}/members/${enc(membershipId)}/profile`, {
-      method: 'PUT',
-      body,
-      schema: ProfileResponse,
-    }).then((r) => r.profile),
+    callApi(API.getProfile, { params: { organizationId, membershipId } }).then((r) => r.profile),
+  update: (organizationId: string, membershipId: string, body: Body<'updateProfile'>) =>
+    callApi(API.updateProfile, { params: { organizationId, membershipId }, body }).then((r) => r.profile),
 };
 
 export const adminApi = {
-  findEmails: (query: Partial<z.input<typeof FindEmailsQuery>> = {}) =>
-    apiRequest('/api/v1/admin/emails', {
-      query: { to: query.to, limit: query.limit as number | undefined, before: query.before },
-      schema: EmailListResponse,
-    }),
-  getEmail: (emailId: string) =>
-    apiRequest(`/api/v1/admin/emails/${enc(emailId)}`, { schema: EmailResponse }).then((r) => r.email),
+  findEmails: (query: EndpointQuery<typeof API.findEmails> = {}) => callApi(API.findEmails, { query }),
+  getEmail: (emailId: string) => callApi(API.getEmail, { params: { emailId } }).then((r) => r.email),
 };
 
 export const apiTokensApi = {
-  list: () => apiRequest('/api/v1/me/api-tokens', { schema: ApiTokenListResponse }).then((r) => r.tokens),
-  create: (body: z.input<typeof CreateApiTokenRequest>) =>
-    apiRequest('/api/v1/me/api-tokens', { method: 'POST', body, schema: CreateApiTokenResponse }),
-  revoke: (tokenId: string) =>
-    apiRequest(`/api/v1/me/api-tokens/${enc(tokenId)}`, {
-      method: 'DELETE',
-      schema: CreateApiTokenResponse.pick({ token: true }),
-    }).then((r) => r.token),
+  list: () => callApi(API.listApiTokens).then((r) => r.tokens),
+  create: (body: Body<'createApiToken'>) => callApi(API.createApiToken, { body }),
+  revoke: (tokenId: string) => callApi(API.revokeApiToken, { params: { tokenId } }).then((r) => r.token),
 };
