@@ -119,7 +119,7 @@ export async function authPlugin(
         name: user.name,
         isPlatformAdmin: Boolean(user.isPlatformAdmin),
       };
-      request.appContext = { ...request.appContext, actor };
+      request.appContext = request.appContext.withActor(actor);
       request.sessionUser = { ...user, isPlatformAdmin: Boolean(user.isPlatformAdmin) };
     }
   });
