@@ -4,7 +4,7 @@
  */
 import pino, { type Logger } from 'pino';
 import { createAuth, resolveAuthSecret, type Auth } from './app/auth/auth.ts';
-import type { Actor, AppContext } from './app/context.ts';
+import { createAppContext, type Actor, type AppContext } from './app/context.ts';
 import { createMailer, type MailerService } from './app/email/mailer.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './core/clock.ts';
@@ -107,7 +107,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         jobs,
         logger,
         clock,
-        context: (actor) => ({ db: database.db, config, clock, mailer, logger, actor }),
+        context: (actor) => createAppContext({ database: database.db, config, clock, logger, mailer }, actor),
         async close() {
           // Workers first: a delivery in progress still needs the transport and the database.
           await jobs.stop();

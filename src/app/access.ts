@@ -7,7 +7,6 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../core/errors.ts';
 import { hasRoleAtLeast, type MemberRole } from '../core/roles.ts';
-import type { Executor } from '../db/client.ts';
 import { memberships, organizations } from '../db/schema.ts';
 import type { AppContext, AuthenticatedContext } from './context.ts';
 
@@ -31,11 +30,10 @@ export function requireActor(ctx: AppContext): asserts ctx is AuthenticatedConte
 export async function requireMembership(
   ctx: AppContext,
   organizationId: string,
-  options: { minimumRole?: MemberRole; executor?: Executor } = {},
+  options: { minimumRole?: MemberRole } = {},
 ): Promise<OrganizationScope> {
   requireActor(ctx);
-  const executor = options.executor ?? ctx.db;
-  const [row] = await executor
+  const [row] = await ctx.db
     .select({
       membershipId: memberships.id,
       role: memberships.role,

@@ -60,8 +60,8 @@ export async function createPlatformAdmin(
   }
   const passwordHash = !existingBefore && password !== undefined ? await input.hashPassword(password) : null;
 
-  return ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
+  return ctx.transaction(async (tx) => {
+    const [existing] = await tx.db
       .select({ id: users.id, name: users.name, isPlatformAdmin: users.isPlatformAdmin })
       .from(users)
       .where(eq(users.email, email))
@@ -70,7 +70,10 @@ export async function createPlatformAdmin(
       if (existing.isPlatformAdmin) {
         return { userId: existing.id, email, name: existing.name, outcome: 'unchanged' as const };
       }
-      await tx.update(users).set({ isPlatformAdmin: true, updatedAt: now }).where(eq(users.id, existing.id));
+      await tx.db
+        .update(users)
+        .set({ isPlatformAdmin: true, updatedAt: now })
+        .where(eq(users.id, existing.id));
       ctx.logger.info({ userId: existing.id }, 'user promoted to platform admin');
       return { userId: existing.id, email, name: existing.name, outcome: 'promoted' as const };
     }
@@ -79,7 +82,7 @@ export async function createPlatformAdmin(
       throw new AppError('CONFLICT', `The account ${email} changed while this ran; run the command again`);
     }
     const userId = await insertPasswordUser(
-      tx,
+      tx.db,
       { name, email, passwordHash, isEmailVerified: true, isPlatformAdmin: true },
       now,
     );

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { accounts, users } from '../../db/schema.ts';
-import type { Executor } from '../../db/client.ts';
+import type { Queryable } from '../context.ts';
 
 /** better-auth's password hasher (`(await auth.$context).password.hash`). */
 export type PasswordHasher = (password: string) => Promise<string>;
@@ -30,7 +30,7 @@ export const CREDENTIAL_PROVIDER_ID = 'credential';
 
 /** Inserts the user and their credential account (inside the caller's transaction); returns the user id. */
 export async function insertPasswordUser(
-  executor: Executor,
+  executor: Queryable,
   user: NewPasswordUser,
   now: Date,
 ): Promise<string> {

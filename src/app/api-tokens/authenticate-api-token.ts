@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Database } from '../../db/client.ts';
 import { apiTokens, users } from '../../db/schema.ts';
-import type { Actor } from '../context.ts';
+import type { Actor, Queryable } from '../context.ts';
 import { API_TOKEN_PREFIX, apiTokenStatus, hashApiToken } from './tokens.ts';
 
 // last_used_at is for people ("used 3 days ago"); a write per request would be waste.
@@ -14,7 +13,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * UNAUTHENTICATED (one message for all, so a caller learns nothing about other people's tokens).
  */
 export async function authenticateApiToken(
-  services: { db: Database; clock: Clock },
+  services: { db: Queryable; clock: Clock },
   secret: string,
 ): Promise<Actor & { emailVerified: boolean }> {
   const refused = new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked');

@@ -23,10 +23,10 @@ export async function createApiToken(
   requireSessionForTokens(ctx);
   const actor = ctx.actor;
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  return ctx.transaction(async (tx) => {
     // Serialise token creation per user so two requests cannot both pass the limit.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`api-tokens:${actor.userId}`}))`);
-    const [{ count }] = await tx
+    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`api-tokens:${actor.userId}`}))`);
+    const [{ count }] = await tx.db
       .select({ count: sql<number>`count(*)::int` })
       .from(apiTokens)
       .where(
@@ -43,7 +43,7 @@ export async function createApiToken(
       );
     }
     const { secret, tokenHash, prefix } = newApiToken();
-    const [token] = await tx
+    const [token] = await tx.db
       .insert(apiTokens)
       .values({
         id: randomUUID(),

@@ -5,10 +5,9 @@
 import { createHash } from 'node:crypto';
 import { count, inArray } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
-import type { Executor } from '../../db/client.ts';
 import { memberProfiles, memberships, organizations, users } from '../../db/schema.ts';
 import { insertPasswordUser, type PasswordHasher } from '../accounts/password-users.ts';
-import type { AppContext } from '../context.ts';
+import type { AppContext, Queryable } from '../context.ts';
 import {
   DEMO_ORGANIZATIONS,
   DEMO_PASSWORD,
@@ -40,14 +39,14 @@ export interface SeedDemoInput {
 }
 
 /** Whether the database holds no users and no organizations (a new installation). */
-export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
+export async function isDatabaseEmpty(db: Queryable): Promise<boolean> {
   const [userRows] = await db.select({ value: count() }).from(users);
   const [organizationRows] = await db.select({ value: count() }).from(organizations);
   return Number(userRows.value) === 0 && Number(organizationRows.value) === 0;
 }
 
 /** The demo organizations present in the database (empty when the demo was never seeded). */
-export async function findDemoOrganizations(db: Executor): Promise<Array<{ id: string; name: string }>> {
+export async function findDemoOrganizations(db: Queryable): Promise<Array<{ id: string; name: string }>> {
   const ids = DEMO_ORGANIZATIONS.map((organization) => demoId('organization', organization.key));
   return db
     .select({ id: organizations.id, name: organizations.name })
@@ -74,12 +73,12 @@ export async function seedDemo(ctx: AppContext, input: SeedDemoInput): Promise<S
   const passwordHash = await input.hashPassword(DEMO_PASSWORD);
 
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  return ctx.transaction(async (tx) => {
     // Checked again inside the transaction: another process may have seeded meanwhile.
-    const present = await findDemoOrganizations(tx);
+    const present = await findDemoOrganizations(tx.db);
     if (present.length > 0) return { status: 'already-present' as const, organizations: present };
     const emails = DEMO_PEOPLE.map((person) => person.email.toLowerCase());
-    const taken = await tx.select({ email: users.email }).from(users).where(inArray(users.email, emails));
+    const taken = await tx.db.select({ email: users.email }).from(users).where(inArray(users.email, emails));
     if (taken.length > 0) {
       throw new AppError(
         'CONFLICT',
@@ -88,7 +87,7 @@ export async function seedDemo(ctx: AppContext, input: SeedDemoInput): Promise<S
     }
 
     for (const organization of DEMO_ORGANIZATIONS) {
-      await tx.insert(organizations).values({
+      await tx.db.insert(organizations).values({
         id: demoId('organization', organization.key),
         name: organization.name,
         kind: organization.kind,
@@ -101,7 +100,7 @@ export async function seedDemo(ctx: AppContext, input: SeedDemoInput): Promise<S
     let membershipCount = 0;
     for (const person of DEMO_PEOPLE) {
       const userId = await insertPasswordUser(
-        tx,
+        tx.db,
         {
           id: demoId('user', person.key),
           credentialAccountId: demoId('account', person.key),
@@ -116,7 +115,7 @@ export async function seedDemo(ctx: AppContext, input: SeedDemoInput): Promise<S
       for (const membership of person.memberships) {
         const organizationId = demoId('organization', membership.organization);
         const membershipId = demoId('membership', `${membership.organization}/${person.key}`);
-        await tx.insert(memberships).values({
+        await tx.db.insert(memberships).values({
           id: membershipId,
           organizationId,
           userId,
@@ -124,7 +123,7 @@ export async function seedDemo(ctx: AppContext, input: SeedDemoInput): Promise<S
           createdAt: now,
           updatedAt: now,
         });
-        await tx.insert(memberProfiles).values({
+        await tx.db.insert(memberProfiles).values({
           membershipId,
           organizationId,
           ...profileFor(person, membership.organization),

@@ -27,6 +27,8 @@ export interface DeliveryAttempt {
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'missing';
 
 export interface MailerService extends Mailer {
+  /** Records the email and its delivery job inside `executor`'s transaction (else in a new one). */
+  enqueue(email: OutgoingEmail, executor?: Executor): Promise<{ id: string }>;
   /** Opens the SMTP transport (when configured) and says where email goes. */
   start(): Promise<void>;
   /** Closes the SMTP transport. */

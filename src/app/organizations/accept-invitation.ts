@@ -27,9 +27,9 @@ export async function acceptInvitation(
   requireActor(ctx);
   const actor = ctx.actor;
   const tokenHash = hashInvitationToken(input.token);
-  return ctx.db.transaction(async (tx) => {
+  return ctx.transaction(async (tx) => {
     const byToken = eq(invitations.tokenHash, tokenHash);
-    const [found] = await tx
+    const [found] = await tx.db
       .select({ organizationId: invitations.organizationId })
       .from(invitations)
       .where(byToken);
@@ -37,8 +37,8 @@ export async function acceptInvitation(
       throw new AppError('NOT_FOUND', 'This invitation link is not valid; it may have been replaced');
     // Every invitation write holds the organization lock, so after taking it the row cannot change
     // under us (and the lock order, organization before invitation, is the same everywhere).
-    await lockOrganization(tx, found.organizationId);
-    const [invitation] = await tx.select().from(invitations).where(byToken);
+    await lockOrganization(tx.db, found.organizationId);
+    const [invitation] = await tx.db.select().from(invitations).where(byToken);
     if (!invitation)
       throw new AppError('NOT_FOUND', 'This invitation link is not valid; it may have been replaced');
 
@@ -61,7 +61,7 @@ export async function acceptInvitation(
       );
     }
 
-    const [existing] = await tx
+    const [existing] = await tx.db
       .select({ role: memberships.role })
       .from(memberships)
       .where(
@@ -69,7 +69,7 @@ export async function acceptInvitation(
       );
     // Someone who already belongs keeps their role: an invitation never demotes (or silently promotes).
     if (!existing) {
-      await tx.insert(memberships).values({
+      await tx.db.insert(memberships).values({
         id: randomUUID(),
         organizationId: invitation.organizationId,
         userId: actor.userId,
@@ -78,11 +78,11 @@ export async function acceptInvitation(
         updatedAt: now,
       });
     }
-    await tx
+    await tx.db
       .update(invitations)
       .set({ acceptedAt: now, acceptedByUserId: actor.userId })
       .where(eq(invitations.id, invitation.id));
-    await tx.update(users).set({ emailVerified: true, updatedAt: now }).where(eq(users.id, actor.userId));
-    return loadOrganization(tx, invitation.organizationId, existing?.role ?? invitation.role);
+    await tx.db.update(users).set({ emailVerified: true, updatedAt: now }).where(eq(users.id, actor.userId));
+    return loadOrganization(tx.db, invitation.organizationId, existing?.role ?? invitation.role);
   });
 }

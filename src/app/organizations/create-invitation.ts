@@ -31,17 +31,14 @@ export async function createInvitation(
   requireActor(ctx);
   const actor = ctx.actor;
   const email = input.email.trim().toLowerCase();
-  return ctx.db.transaction(async (tx) => {
-    await lockOrganization(tx, input.organizationId);
-    const scope = await requireMembership(ctx, input.organizationId, {
-      minimumRole: 'coordinator',
-      executor: tx,
-    });
+  return ctx.transaction(async (tx) => {
+    await lockOrganization(tx.db, input.organizationId);
+    const scope = await requireMembership(tx, input.organizationId, { minimumRole: 'coordinator' });
     if (!canManageInvitation(scope.role, input.role)) {
       throw new AppError('FORBIDDEN', `Only admins of ${scope.organizationName} may invite admins`);
     }
 
-    const [existingMember] = await tx
+    const [existingMember] = await tx.db
       .select({ id: memberships.id })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
@@ -58,7 +55,7 @@ export async function createInvitation(
       isNull(invitations.acceptedAt),
       isNull(invitations.revokedAt),
     );
-    const replaced = await tx.select({ role: invitations.role }).from(invitations).where(unused);
+    const replaced = await tx.db.select({ role: invitations.role }).from(invitations).where(unused);
     // Replacing an admin invitation would take it back, which only an admin may do.
     if (replaced.some((invitation) => !canManageInvitation(scope.role, invitation.role))) {
       throw new AppError(
@@ -67,13 +64,13 @@ export async function createInvitation(
       );
     }
     // One open invitation per address: the newest link is the one that works.
-    await tx.delete(invitations).where(unused);
+    await tx.db.delete(invitations).where(unused);
 
     const now = ctx.clock.now();
     const expiresAt = invitationExpiry(now);
     const { token, tokenHash } = newInvitationToken();
     const id = randomUUID();
-    await tx.insert(invitations).values({
+    await tx.db.insert(invitations).values({
       id,
       organizationId: scope.organizationId,
       email,
@@ -85,7 +82,7 @@ export async function createInvitation(
     });
     const url = invitationUrl(ctx.config, token);
     // Inside the transaction: if the email cannot be recorded, no invitation exists that nobody was told of.
-    await ctx.mailer.enqueue(
+    await tx.mailer.enqueue(
       invitationEmail({
         to: email,
         organizationName: scope.organizationName,
@@ -94,7 +91,6 @@ export async function createInvitation(
         url,
         expiresAt,
       }),
-      tx,
     );
     return {
       viewerRole: scope.role,

@@ -25,9 +25,9 @@ export async function createOrganization(
     createdAt: now,
   };
   // An organization without an admin could never be managed, so both rows commit or neither does.
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(organizations).values({ ...organization, updatedAt: now });
-    await tx.insert(memberships).values({
+  await ctx.transaction(async (tx) => {
+    await tx.db.insert(organizations).values({ ...organization, updatedAt: now });
+    await tx.db.insert(memberships).values({
       id: randomUUID(),
       organizationId: organization.id,
       userId,

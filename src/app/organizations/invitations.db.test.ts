@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emails, invitations, memberships, users } from '../../db/schema.ts';
-import type { AppContext, Mailer } from '../context.ts';
+import { createAppContext, type Actor, type AppContext, type ContextServices } from '../context.ts';
 import { acceptInvitation } from './accept-invitation.ts';
 import { createInvitation } from './create-invitation.ts';
 import { createOrganization } from './create-organization.ts';
@@ -53,11 +53,11 @@ async function invitationRows(organizationId: string, email: string) {
 }
 
 /** A mailer that records the email and then fails to write a second row, like a broken outbox. */
-function failingMailer(): Mailer {
+function failingMailer(): ContextServices['mailer'] {
   return {
     async enqueue(email, executor) {
       await bed.runtime.mailer.enqueue(email, executor);
-      await (executor ?? db()).insert(emails).values({
+      await executor.insert(emails).values({
         id: randomUUID(),
         to: null as unknown as string, // violates NOT NULL
         subject: email.subject,
@@ -69,7 +69,12 @@ function failingMailer(): Mailer {
     },
   };
 }
-const withMailer = (ctx: AppContext, mailer: Mailer): AppContext => ({ ...ctx, mailer });
+/** A context acting as `actor` whose emails go through `mailer`. */
+const withMailer = (actor: Actor, mailer: ContextServices['mailer']): AppContext =>
+  createAppContext(
+    { database: db(), config: bed.runtime.config, clock: bed.clock, logger: bed.runtime.logger, mailer },
+    actor,
+  );
 
 describe('creating invitations', () => {
   it('emails a 7-day link and stores only the SHA-256 of its token', async () => {
@@ -144,7 +149,7 @@ describe('creating invitations', () => {
     const earlier = await createInvitation(bed.as(admin), { organizationId, email, role: 'member' });
 
     await expect(
-      createInvitation(withMailer(bed.as(admin), failingMailer()), {
+      createInvitation(withMailer(admin, failingMailer()), {
         organizationId,
         email,
         role: 'coordinator',
@@ -159,7 +164,7 @@ describe('creating invitations', () => {
 
     const fresh = 'rollback.fresh@example.test';
     await expect(
-      createInvitation(withMailer(bed.as(admin), failingMailer()), {
+      createInvitation(withMailer(admin, failingMailer()), {
         organizationId,
         email: fresh,
         role: 'member',
@@ -215,7 +220,7 @@ describe('expiry, resending and revoking', () => {
       role: 'member',
     });
     await expect(
-      resendInvitation(withMailer(bed.as(admin), failingMailer()), {
+      resendInvitation(withMailer(admin, failingMailer()), {
         organizationId,
         invitationId: created.invitation.id,
       }),

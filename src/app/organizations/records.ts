@@ -6,10 +6,9 @@ import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { ORGANIZATION_KINDS } from '../../contracts/organizations.ts';
 import { AppError } from '../../core/errors.ts';
 import { hasRoleAtLeast, type MemberRole } from '../../core/roles.ts';
-import type { Executor } from '../../db/client.ts';
 import { invitations, memberships, organizations, users } from '../../db/schema.ts';
 import { inOrganization, requireMembership, type OrganizationScope } from '../access.ts';
-import type { AppContext } from '../context.ts';
+import type { AppContext, Queryable } from '../context.ts';
 
 export type OrganizationKindValue = (typeof ORGANIZATION_KINDS)[number];
 
@@ -95,8 +94,8 @@ export function isInvitationOpen(status: InvitationStatusValue): boolean {
  * Locks the organization row until the transaction ends. Membership and invitation writes take it
  * first, so two admins demoting each other at once cannot leave an organization without an admin.
  */
-export async function lockOrganization(tx: Executor, organizationId: string): Promise<void> {
-  await tx
+export async function lockOrganization(db: Queryable, organizationId: string): Promise<void> {
+  await db
     .select({ id: organizations.id })
     .from(organizations)
     .where(eq(organizations.id, organizationId))
@@ -105,11 +104,11 @@ export async function lockOrganization(tx: Executor, organizationId: string): Pr
 
 /** The organization `organizationId` as seen by someone with `role` in it. */
 export async function loadOrganization(
-  executor: Executor,
+  db: Queryable,
   organizationId: string,
   role: MemberRole,
 ): Promise<OrganizationWithRole> {
-  const [row] = await executor.select().from(organizations).where(eq(organizations.id, organizationId));
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
   // Callers have just found the organization through a membership; only a concurrent delete gets here.
   if (!row) throw AppError.notFound('Organization');
   return {
@@ -133,8 +132,8 @@ const memberColumns = {
 };
 
 /** The members of the scope's organization, ordered by name. */
-export async function selectMembers(executor: Executor, scope: OrganizationScope): Promise<MemberRecord[]> {
-  return executor
+export async function selectMembers(db: Queryable, scope: OrganizationScope): Promise<MemberRecord[]> {
+  return db
     .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -144,11 +143,11 @@ export async function selectMembers(executor: Executor, scope: OrganizationScope
 
 /** One membership of the scope's organization, or undefined (also when it belongs to another one). */
 export async function findMember(
-  executor: Executor,
+  db: Queryable,
   scope: OrganizationScope,
   membershipId: string,
 ): Promise<MemberRecord | undefined> {
-  const [row] = await executor
+  const [row] = await db
     .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -158,8 +157,8 @@ export async function findMember(
 }
 
 /** How many admins the scope's organization has. */
-export async function countAdmins(executor: Executor, scope: OrganizationScope): Promise<number> {
-  const [row] = await executor
+export async function countAdmins(db: Queryable, scope: OrganizationScope): Promise<number> {
+  const [row] = await db
     .select({ value: count() })
     .from(memberships)
     .where(inOrganization(scope, memberships.organizationId, eq(memberships.role, 'admin')));
@@ -205,11 +204,11 @@ function toInvitationRecord(row: InvitationRow, now: Date): InvitationRecord {
 
 /** The invitations of the scope's organization, newest first, with their status at `now`. */
 export async function selectInvitations(
-  executor: Executor,
+  db: Queryable,
   scope: OrganizationScope,
   now: Date,
 ): Promise<InvitationRecord[]> {
-  const rows = await executor
+  const rows = await db
     .select(invitationColumns)
     .from(invitations)
     .leftJoin(users, eq(users.id, invitations.invitedByUserId))
@@ -220,12 +219,12 @@ export async function selectInvitations(
 
 /** One invitation of the scope's organization, or undefined (also when it belongs to another one). */
 export async function findInvitation(
-  executor: Executor,
+  db: Queryable,
   scope: OrganizationScope,
   invitationId: string,
   now: Date,
 ): Promise<InvitationRecord | undefined> {
-  const [row] = await executor
+  const [row] = await db
     .select(invitationColumns)
     .from(invitations)
     .leftJoin(users, eq(users.id, invitations.invitedByUserId))
@@ -242,23 +241,20 @@ export interface ManageableInvitation {
 }
 
 /**
- * Inside `tx`, locks the organization and loads an invitation that the actor may `action`: NOT_FOUND
- * outside the actor's organizations, FORBIDDEN for an admin invitation and a coordinator, INVALID_STATE
- * once it was accepted or revoked. Revoking and resending share it so they cannot drift apart.
+ * Locks the organization and loads an invitation that the actor may `action` (call it inside
+ * `ctx.transaction`): NOT_FOUND outside the actor's organizations, FORBIDDEN for an admin invitation
+ * and a coordinator, INVALID_STATE once it was accepted or revoked. Revoking and resending share it so
+ * they cannot drift apart.
  */
 export async function requireManageableInvitation(
   ctx: AppContext,
-  tx: Executor,
   input: { organizationId: string; invitationId: string },
   action: 'revoke' | 'resend',
 ): Promise<ManageableInvitation> {
-  await lockOrganization(tx, input.organizationId);
-  const scope = await requireMembership(ctx, input.organizationId, {
-    minimumRole: 'coordinator',
-    executor: tx,
-  });
+  await lockOrganization(ctx.db, input.organizationId);
+  const scope = await requireMembership(ctx, input.organizationId, { minimumRole: 'coordinator' });
   const now = ctx.clock.now();
-  const invitation = await findInvitation(tx, scope, input.invitationId, now);
+  const invitation = await findInvitation(ctx.db, scope, input.invitationId, now);
   if (!invitation) throw AppError.notFound('Invitation');
   if (!canManageInvitation(scope.role, invitation.role)) {
     throw new AppError(

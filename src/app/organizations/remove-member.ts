@@ -12,17 +12,17 @@ export interface RemoveMemberInput {
 
 /** Removes a member: admins may remove anyone, anyone may leave; never the last admin. */
 export async function removeMember(ctx: AppContext, input: RemoveMemberInput): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    await lockOrganization(tx, input.organizationId);
-    const scope = await requireMembership(ctx, input.organizationId, { executor: tx });
-    const member = await findMember(tx, scope, input.membershipId);
+  await ctx.transaction(async (tx) => {
+    await lockOrganization(tx.db, input.organizationId);
+    const scope = await requireMembership(tx, input.organizationId);
+    const member = await findMember(tx.db, scope, input.membershipId);
     if (!member) throw AppError.notFound('Member');
 
     const isSelf = member.id === scope.membershipId;
     if (!isSelf && scope.role !== 'admin') {
       throw new AppError('FORBIDDEN', `Only admins of ${scope.organizationName} may remove other members`);
     }
-    if (member.role === 'admin' && (await countAdmins(tx, scope)) <= 1) {
+    if (member.role === 'admin' && (await countAdmins(tx.db, scope)) <= 1) {
       throw new AppError(
         'INVALID_STATE',
         isSelf
@@ -30,6 +30,6 @@ export async function removeMember(ctx: AppContext, input: RemoveMemberInput): P
           : `${member.name} is the last admin of ${scope.organizationName} and cannot be removed`,
       );
     }
-    await tx.delete(memberships).where(eq(memberships.id, member.id));
+    await tx.db.delete(memberships).where(eq(memberships.id, member.id));
   });
 }

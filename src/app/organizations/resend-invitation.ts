@@ -22,13 +22,13 @@ export async function resendInvitation(
 ): Promise<CreatedInvitation> {
   requireActor(ctx);
   const actor = ctx.actor;
-  return ctx.db.transaction(async (tx) => {
-    const { scope, invitation, now } = await requireManageableInvitation(ctx, tx, input, 'resend');
+  return ctx.transaction(async (tx) => {
+    const { scope, invitation, now } = await requireManageableInvitation(tx, input, 'resend');
     const expiresAt = invitationExpiry(now);
     const { token, tokenHash } = newInvitationToken();
-    await tx.update(invitations).set({ tokenHash, expiresAt }).where(eq(invitations.id, invitation.id));
+    await tx.db.update(invitations).set({ tokenHash, expiresAt }).where(eq(invitations.id, invitation.id));
     const url = invitationUrl(ctx.config, token);
-    await ctx.mailer.enqueue(
+    await tx.mailer.enqueue(
       invitationEmail({
         to: invitation.email,
         organizationName: scope.organizationName,
@@ -37,7 +37,6 @@ export async function resendInvitation(
         url,
         expiresAt,
       }),
-      tx,
     );
     return {
       viewerRole: scope.role,

@@ -13,9 +13,9 @@ export async function revokeInvitation(
   ctx: AppContext,
   input: RevokeInvitationInput,
 ): Promise<InvitationView> {
-  return ctx.db.transaction(async (tx) => {
-    const { scope, invitation, now } = await requireManageableInvitation(ctx, tx, input, 'revoke');
-    await tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, invitation.id));
+  return ctx.transaction(async (tx) => {
+    const { scope, invitation, now } = await requireManageableInvitation(tx, input, 'revoke');
+    await tx.db.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, invitation.id));
     return { viewerRole: scope.role, invitation: { ...invitation, status: 'revoked' } };
   });
 }

@@ -23,20 +23,20 @@ export async function updateMemberRole(
   ctx: AppContext,
   input: UpdateMemberRoleInput,
 ): Promise<UpdatedMember> {
-  return ctx.db.transaction(async (tx) => {
-    await lockOrganization(tx, input.organizationId);
-    const scope = await requireMembership(ctx, input.organizationId, { minimumRole: 'admin', executor: tx });
-    const member = await findMember(tx, scope, input.membershipId);
+  return ctx.transaction(async (tx) => {
+    await lockOrganization(tx.db, input.organizationId);
+    const scope = await requireMembership(tx, input.organizationId, { minimumRole: 'admin' });
+    const member = await findMember(tx.db, scope, input.membershipId);
     if (!member) throw AppError.notFound('Member');
 
-    if (member.role === 'admin' && input.role !== 'admin' && (await countAdmins(tx, scope)) <= 1) {
+    if (member.role === 'admin' && input.role !== 'admin' && (await countAdmins(tx.db, scope)) <= 1) {
       throw new AppError(
         'INVALID_STATE',
         `${member.name} is the last admin of ${scope.organizationName}; make another member an admin first`,
       );
     }
     if (member.role !== input.role) {
-      await tx
+      await tx.db
         .update(memberships)
         .set({ role: input.role, updatedAt: ctx.clock.now() })
         .where(eq(memberships.id, member.id));
@@ -45,7 +45,7 @@ export async function updateMemberRole(
     return {
       // An admin who demotes themselves sees the result with their new, lower permissions.
       viewer: { membershipId: scope.membershipId, role: isSelf ? input.role : scope.role },
-      adminCount: await countAdmins(tx, scope),
+      adminCount: await countAdmins(tx.db, scope),
       member: { ...member, role: input.role },
     };
   });

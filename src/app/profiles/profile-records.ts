@@ -6,9 +6,9 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import type { MemberRole } from '../../core/roles.ts';
 import type { MentoringRole } from '../../core/vocabulary.ts';
-import type { Executor } from '../../db/client.ts';
 import { memberProfiles, memberships, users } from '../../db/schema.ts';
 import { inOrganization, type OrganizationScope } from '../access.ts';
+import type { Queryable } from '../context.ts';
 
 /** A member's profile in one organization; a member who never filled it in has the defaults. */
 export interface ProfileRecord {
@@ -51,12 +51,12 @@ export function canEditProfile(viewer: ProfileViewer, membershipId: string): boo
  * transaction ends.
  */
 export async function selectProfile(
-  executor: Executor,
+  db: Queryable,
   scope: OrganizationScope,
   membershipId: string,
   options: { lockMembership?: boolean } = {},
 ): Promise<ProfileRecord> {
-  const query = executor
+  const query = db
     .select({
       membershipId: memberships.id,
       userId: memberships.userId,

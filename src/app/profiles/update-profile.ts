@@ -39,10 +39,10 @@ function validate(profile: UpdateProfileRequest, currentYear: number): FieldIssu
  */
 export async function updateProfile(ctx: AppContext, input: UpdateProfileInput): Promise<ProfileView> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const scope = await requireMembership(ctx, input.organizationId, { executor: tx });
+  return ctx.transaction(async (tx) => {
+    const scope = await requireMembership(tx, input.organizationId);
     // Locked so that a concurrent removal of the member waits instead of failing our insert.
-    const current = await selectProfile(tx, scope, input.membershipId, { lockMembership: true });
+    const current = await selectProfile(tx.db, scope, input.membershipId, { lockMembership: true });
     const viewer = { membershipId: scope.membershipId, role: scope.role };
     if (!canEditProfile(viewer, current.membershipId)) {
       throw new AppError(
@@ -66,7 +66,7 @@ export async function updateProfile(ctx: AppContext, input: UpdateProfileInput):
       timeZone: input.profile.timeZone,
       updatedAt: now,
     };
-    await tx
+    await tx.db
       .insert(memberProfiles)
       .values({ membershipId: current.membershipId, organizationId: scope.organizationId, ...values })
       .onConflictDoUpdate({ target: memberProfiles.membershipId, set: values });

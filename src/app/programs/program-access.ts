@@ -7,7 +7,6 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { hasRoleAtLeast } from '../../core/roles.ts';
-import type { Executor } from '../../db/client.ts';
 import { programCoordinators, programs } from '../../db/schema.ts';
 import { requireActor, requireMembership, type OrganizationScope } from '../access.ts';
 import type { AppContext } from '../context.ts';
@@ -26,7 +25,6 @@ export interface ProgramScope extends OrganizationScope {
 export interface RequireProgramOptions {
   /** Throw FORBIDDEN unless the actor may manage the program. */
   manage?: boolean;
-  executor?: Executor;
 }
 
 /**
@@ -39,18 +37,17 @@ export async function requireProgram(
   options: RequireProgramOptions = {},
 ): Promise<ProgramScope> {
   requireActor(ctx);
-  const executor = options.executor ?? ctx.db;
-  const [program] = await executor.select().from(programs).where(eq(programs.id, programId)).limit(1);
+  const [program] = await ctx.db.select().from(programs).where(eq(programs.id, programId)).limit(1);
   if (!program) throw AppError.notFound('Program');
   let scope: OrganizationScope;
   try {
-    scope = await requireMembership(ctx, program.organizationId, { executor });
+    scope = await requireMembership(ctx, program.organizationId);
   } catch (error) {
     // Not a member of the program's organization: the program does not exist as far as they know.
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw AppError.notFound('Program');
     throw error;
   }
-  const [assignment] = await executor
+  const [assignment] = await ctx.db
     .select({ membershipId: programCoordinators.membershipId })
     .from(programCoordinators)
     .where(

@@ -210,7 +210,7 @@ export function resolveSessions(app: FastifyInstance, auth: Auth): void {
       // A bearer token decides alone: a bad one is refused rather than falling back to cookies.
       const actor = await authenticateApiToken(request.appContext, bearer);
       const { emailVerified, ...rest } = actor;
-      request.appContext = { ...request.appContext, actor: rest };
+      request.appContext = request.appContext.withActor(rest);
       request.sessionUser = {
         id: actor.userId,
         name: actor.name,
@@ -234,7 +234,7 @@ export function resolveSessions(app: FastifyInstance, auth: Auth): void {
         isPlatformAdmin: Boolean(user.isPlatformAdmin),
         authenticatedBy: 'session',
       };
-      request.appContext = { ...request.appContext, actor };
+      request.appContext = request.appContext.withActor(actor);
       request.sessionUser = { ...user, isPlatformAdmin: Boolean(user.isPlatformAdmin) };
     }
   });
