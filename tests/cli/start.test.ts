@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/demo-data.ts';
@@ -22,6 +23,32 @@ function start(dataDir: string, args: string[] = [], env: Record<string, string>
     }
   });
   return running;
+}
+
+/**
+ * POSTs JSON as a script does. Not with fetch: Node's fetch sends `Sec-Fetch-Mode: cors` like a
+ * browser but no Origin, and better-auth refuses such a sign-in (the server runs its Origin check
+ * under NODE_ENV=test too, see ADR 003).
+ */
+function postJson(url: string, body: unknown): Promise<{ status: number; setCookie: string[] }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, setCookie: response.headers['set-cookie'] ?? [] }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
 
 function tempDataDir(label: string): string {
@@ -48,13 +75,12 @@ describe('secondchair start', () => {
 
     // The printed demo login works.
     const [, demoEmail] = first.stdout.match(/^\s+(jordan\.ellis@\S+)/m)!;
-    const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: demoEmail, password: DEMO_PASSWORD }),
+    const signIn = await postJson(`${url}/api/auth/sign-in/email`, {
+      email: demoEmail,
+      password: DEMO_PASSWORD,
     });
     expect(signIn.status).toBe(200);
-    expect(signIn.headers.get('set-cookie')).toMatch(/secondchair\.session_token=/);
+    expect(signIn.setCookie.join('\n')).toMatch(/secondchair\.session_token=/);
 
     const lockPath = path.join(dataDir, 'secondchair.lock');
     expect(fs.readFileSync(lockPath, 'utf8').trim()).toBe(String(first.child.pid));
@@ -92,10 +118,9 @@ describe('secondchair start', () => {
     expect(running.stdout).toContain('Demo seeding is off (--no-seed)');
     expect(running.stdout).not.toContain('Demo logins');
     // No demo account exists.
-    const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'jordan.ellis@haleward.example', password: DEMO_PASSWORD }),
+    const signIn = await postJson(`${url}/api/auth/sign-in/email`, {
+      email: 'jordan.ellis@haleward.example',
+      password: DEMO_PASSWORD,
     });
     expect(signIn.status).toBe(401);
 
