@@ -167,13 +167,24 @@ describe('the client address behind a reverse proxy (TRUST_PROXY)', () => {
   });
 
   it('gives better-auth the same address: its session record and its sign-in limit', async () => {
-    const signUp = (app: FastifyInstance, forwardedFor: string) =>
-      app.inject({
+    // Sign-up no longer signs in (it answers the same for new and existing emails): sign in after it.
+    const signUp = async (app: FastifyInstance, forwardedFor: string) => {
+      const email = uniqueEmail('proxy');
+      const headers = { 'x-forwarded-for': forwardedFor, origin: 'http://localhost:3000' };
+      const created = await app.inject({
         method: 'POST',
         url: '/api/auth/sign-up/email',
-        headers: { 'x-forwarded-for': forwardedFor },
-        payload: { name: 'Proxy Person', email: uniqueEmail('proxy'), password: PASSWORD },
+        headers,
+        payload: { name: 'Proxy Person', email, password: PASSWORD },
       });
+      expect(created.statusCode, created.body).toBe(200);
+      return app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        headers,
+        payload: { email, password: PASSWORD },
+      });
+    };
     const addressOf = async (t: TestApp, response: LightMyRequestResponse) => {
       expect(response.statusCode, response.body).toBe(200);
       const userId = response.json().user.id as string;
@@ -259,7 +270,7 @@ describe('CSRF tokens are bound to the session', () => {
     const signIn = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in/email',
-      headers: { cookie: cookieHeader({ 'secondchair.csrf': oldCsrf }) },
+      headers: { cookie: cookieHeader({ 'secondchair.csrf': oldCsrf }), origin: 'http://localhost:3000' },
       payload: { email, password: PASSWORD },
     });
     expect(signIn.statusCode).toBe(200);
@@ -306,10 +317,21 @@ describe('cookies on https', () => {
   afterAll(async () => t.close());
 
   it('uses __Host- cookies (Secure, Path=/, no Domain) for the session and the CSRF secret', async () => {
-    const signUp = await t.app.inject({
+    const email = uniqueEmail('https');
+    const origin = { origin: 'https://mentoring.example.org' };
+    const created = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-up/email',
-      payload: { name: 'Secure Sam', email: uniqueEmail('https'), password: PASSWORD },
+      headers: origin,
+      payload: { name: 'Secure Sam', email, password: PASSWORD },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    // Sign-up answers without a session; signing in sets the cookies.
+    const signUp = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: origin,
+      payload: { email, password: PASSWORD },
     });
     expect(signUp.statusCode, signUp.body).toBe(200);
     const sessionLine = setCookieLines(signUp).find((line) =>

@@ -14,6 +14,8 @@ export function browserFetch(app: FastifyInstance): typeof fetch {
     new Headers(init.headers).forEach((value, name) => {
       headers[name] = value;
     });
+    // A browser names the page's origin on every write; better-auth's Origin check expects it.
+    if ((init.method ?? 'GET').toUpperCase() !== 'GET') headers.origin ??= 'http://localhost:3000';
     if (cookies.size > 0) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
       throw new Error('browserFetch sends string bodies only (the API client sends JSON text)');
