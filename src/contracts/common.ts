@@ -39,3 +39,8 @@ export const OkResponse = z.object({ ok: z.literal(true) });
 
 /** An ISO timestamp in responses. */
 export const Timestamp = z.string().datetime().describe('ISO 8601 timestamp (UTC)');
+
+/** A route without query parameters still refuses unknown ones, naming them. */
+export const NoQuery = z.object({}).strict();
+/** A POST/DELETE without a body arrives as null; `{}` is accepted too, for clients that always send JSON. */
+export const NoBody = z.object({}).strict().nullish();

@@ -1,7 +1,6 @@
 /** Personal API tokens of the signed-in user (managed from a browser session; used by the CLI). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { createApiToken } from '../../app/api-tokens/create-api-token.ts';
 import { listApiTokens } from '../../app/api-tokens/list-api-tokens.ts';
 import { revokeApiToken } from '../../app/api-tokens/revoke-api-token.ts';
@@ -12,12 +11,9 @@ import {
   CreateApiTokenResponse,
   RevokeApiTokenResponse,
 } from '../../contracts/api-tokens.ts';
-import { STANDARD_ERRORS } from '../../contracts/common.ts';
+import { NoBody, NoQuery, STANDARD_ERRORS } from '../../contracts/common.ts';
 import { presentApiToken } from '../presenters/api-token.presenter.ts';
 import { contextOf } from '../request-context.ts';
-
-const NoQuery = z.object({}).strict();
-const NoBody = z.object({}).strict().nullish();
 
 /** GET/POST /api/v1/me/api-tokens and DELETE /api/v1/me/api-tokens/:tokenId. */
 export async function apiTokenRoutes(app: FastifyInstance): Promise<void> {

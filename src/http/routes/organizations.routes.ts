@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { acceptInvitation } from '../../app/organizations/accept-invitation.ts';
 import { createInvitation } from '../../app/organizations/create-invitation.ts';
 import { createOrganization } from '../../app/organizations/create-organization.ts';
@@ -18,7 +17,7 @@ import { resendInvitation } from '../../app/organizations/resend-invitation.ts';
 import { revokeInvitation } from '../../app/organizations/revoke-invitation.ts';
 import { updateMemberRole } from '../../app/organizations/update-member-role.ts';
 import { updateOrganization } from '../../app/organizations/update-organization.ts';
-import { OkResponse, STANDARD_ERRORS } from '../../contracts/common.ts';
+import { NoBody, NoQuery, OkResponse, STANDARD_ERRORS } from '../../contracts/common.ts';
 import {
   AcceptInvitationResponse,
   CreateInvitationRequest,
@@ -45,11 +44,6 @@ import {
   presentOrganization,
 } from '../presenters/organization.presenter.ts';
 import { contextOf } from '../request-context.ts';
-
-/** Routes without input still reject unknown query parameters and bodies, naming them. */
-const NoQuery = z.object({}).strict();
-// A POST without a body arrives as null; `{}` is accepted too, for clients that always send JSON.
-const NoBody = z.object({}).strict().nullish();
 
 /** Organization, member and invitation routes under /api/v1. */
 export async function organizationRoutes(app: FastifyInstance): Promise<void> {

@@ -5,15 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { getProfile } from '../../app/profiles/get-profile.ts';
 import { updateProfile } from '../../app/profiles/update-profile.ts';
-import { STANDARD_ERRORS } from '../../contracts/common.ts';
+import { NoQuery, STANDARD_ERRORS } from '../../contracts/common.ts';
 import { ProfileParams, ProfileResponse, UpdateProfileRequest } from '../../contracts/profiles.ts';
 import { presentProfile } from '../presenters/profile.presenter.ts';
 import { contextOf } from '../request-context.ts';
-
-const NoQuery = z.object({}).strict();
 
 /** Member profile routes under /api/v1. */
 export async function profileRoutes(app: FastifyInstance): Promise<void> {
