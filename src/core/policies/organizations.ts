@@ -97,11 +97,7 @@ export function canChangeMemberRole(
 }
 
 /** Remove `member`: admins remove anyone, everyone may leave; never the last admin. */
-export function canRemoveMember(
-  viewer: MemberViewer,
-  member: MemberTarget,
-  context: AdminCount,
-): Decision {
+export function canRemoveMember(viewer: MemberViewer, member: MemberTarget, context: AdminCount): Decision {
   const isSelf = member.id === viewer.membershipId;
   if (!isSelf) {
     const byRole = canRemoveOthers(viewer);
