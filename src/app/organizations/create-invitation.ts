@@ -78,7 +78,14 @@ export async function createInvitation(
     });
     const url = invitationUrl(ctx.config, token);
     // Inside the transaction: if the email cannot be recorded, no invitation exists that nobody was told of.
-    await enqueueInvitationEmail(tx, { scope, invitationId: id, to: email, role: input.role, url, expiresAt });
+    await enqueueInvitationEmail(tx, {
+      scope,
+      invitationId: id,
+      to: email,
+      role: input.role,
+      url,
+      expiresAt,
+    });
     return {
       viewerRole: scope.role,
       invitation: {

@@ -55,10 +55,7 @@ function inWords(seconds: number): string {
  * confirmed, RATE_LIMITED (with `retryAfterSeconds`) over either limit. Locks the inviter's user row, so
  * their parallel invitations in different organizations are counted one after the other.
  */
-export async function requireInvitationSender(
-  ctx: AppContext,
-  scope: OrganizationScope,
-): Promise<void> {
+export async function requireInvitationSender(ctx: AppContext, scope: OrganizationScope): Promise<void> {
   requireActor(ctx);
   const [account] = await ctx.db
     .select({ isEmailVerified: users.emailVerified })

@@ -97,8 +97,8 @@ function InviteForm({ organizationId, roles }: { organizationId: string; roles: 
           </Title>
           {me && !me.emailVerified ? (
             <Alert color="yellow" variant="light" icon={<AlertIcon />} role="note">
-              Invitations are sent only from confirmed email addresses. Confirm yours with the link we
-              emailed you, then send invitations here.
+              Invitations are sent only from confirmed email addresses. Confirm yours with the link we emailed
+              you, then send invitations here.
             </Alert>
           ) : null}
           <FormAlert message={formError} title="The invitation was not sent" />

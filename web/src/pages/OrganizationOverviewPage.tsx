@@ -90,9 +90,7 @@ export function OrganizationOverviewPage() {
           ) : (
             <Text size="sm" c="dimmed">
               None yet.{' '}
-              {organization.can.edit
-                ? 'Add them in the settings.'
-                : 'An administrator can add them.'}
+              {organization.can.edit ? 'Add them in the settings.' : 'An administrator can add them.'}
             </Text>
           )}
         </Stack>
@@ -137,9 +135,7 @@ export function OrganizationOverviewPage() {
           }
         >
           Everyone in {organization.name}, with their roles.
-          {organization.can.changeRoles
-            ? ' As an administrator you can change roles and remove people.'
-            : ''}
+          {organization.can.changeRoles ? ' As an administrator you can change roles and remove people.' : ''}
         </NextStep>
         {organization.can.edit ? (
           <NextStep
