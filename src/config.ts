@@ -99,6 +99,18 @@ export const EnvSchema = z.object({
     .default(120)
     .describe('Writes under /api/v1 per window, per signed-in user (per address when signed out)'),
   API_WRITE_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  INVITATION_EMAILS_PER_INVITER_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .describe('Invitation emails (sent or resent) one person may send in any hour, across organizations'),
+  INVITATION_EMAILS_PER_ORGANIZATION_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(200)
+    .describe('Invitation emails (sent or resent) one organization may send in any 24 hours'),
   TRUST_PROXY: trustProxyFromEnv
     .default(false)
     .describe(
@@ -159,6 +171,11 @@ export interface Config {
   authRateLimit: { max: number; windowSeconds: number };
   /** Limit on writes under /api/v1, per signed-in user or, for anonymous requests, per address. */
   apiWriteRateLimit: { max: number; windowSeconds: number };
+  /**
+   * Invitation emails (new and resent), counted from the `emails` table over sliding windows: per
+   * inviter in the last hour, per organization in the last day.
+   */
+  invitationEmailLimits: { perInviterPerHour: number; perOrganizationPerDay: number };
   /** Fastify's `trustProxy`: whom to believe about the client's address (X-Forwarded-For). */
   trustProxy: boolean | string[];
   /** Per email: `maxFailures` failed sign-ins within `windowSeconds` lock it for `windowSeconds`. */
@@ -201,6 +218,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     apiWriteRateLimit: {
       max: env.API_WRITE_RATE_LIMIT_MAX,
       windowSeconds: env.API_WRITE_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    invitationEmailLimits: {
+      perInviterPerHour: env.INVITATION_EMAILS_PER_INVITER_PER_HOUR,
+      perOrganizationPerDay: env.INVITATION_EMAILS_PER_ORGANIZATION_PER_DAY,
     },
     trustProxy: env.TRUST_PROXY,
     authAccountLockout: {

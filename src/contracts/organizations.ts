@@ -28,10 +28,13 @@ export const UpdateOrganizationRequest = z
 export type UpdateOrganizationRequest = z.infer<typeof UpdateOrganizationRequest>;
 
 export const OrganizationPermissions = z.object({
-  canEditSettings: z.boolean(),
-  canInviteMembers: z.boolean(),
-  canManageMembers: z.boolean(),
-  canViewMembers: z.boolean(),
+  edit: z.boolean().describe('Change the settings'),
+  invite: z.boolean().describe('Invite people and see the invitations'),
+  inviteRoles: z
+    .array(MemberRole)
+    .describe('The roles the signed-in user may invite people with, most powerful first'),
+  changeRoles: z.boolean().describe("Change members' roles"),
+  removeMembers: z.boolean().describe('Remove other members'),
 });
 
 export const Organization = z.object({

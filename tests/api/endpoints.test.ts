@@ -21,6 +21,7 @@ import {
   organizationsApi,
   profilesApi,
 } from '../../web/src/api/endpoints.ts';
+import { confirmEmail } from '../support/api.ts';
 import { createTestApp, uniqueEmail, type TestApp } from '../support/app.ts';
 import { browserFetch } from '../support/browser-fetch.ts';
 
@@ -163,6 +164,8 @@ describe('the web API client, through the table, against the real server', () =>
     await authApi.signUp({ name: 'Web Client', email, password: 'correct-horse-battery' });
     // Sign-up answers the same for new and existing emails and signs nobody in.
     await authApi.signIn({ email, password: 'correct-horse-battery' });
+    // Sending invitations below needs a confirmed address.
+    await confirmEmail(t, email);
     const me = await authApi.me();
     expect(me).toMatchObject({ name: 'Web Client', email, isPlatformAdmin: false });
 

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { fixedClock } from '../../src/core/clock.ts';
-import { emails, invitations } from '../../src/db/schema.ts';
+import { emails, invitations, users } from '../../src/db/schema.ts';
 import {
+  confirmEmail,
   createOrganization as createOrganizationAs,
   expectError,
   expectField,
@@ -23,7 +24,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const clock = () => t.runtime.clock as ReturnType<typeof fixedClock>;
 const db = () => t.runtime.database.db;
 
-const signedIn = (name: string, email?: string) => signedInAs(t, name, email);
+const signedIn = (name: string, email?: string, options?: { confirmEmail?: boolean }) =>
+  signedInAs(t, name, email, options);
 
 async function createOrganization(client: TestClient, name = 'Lane County Legal Aid') {
   const organization = await createOrganizationAs(client, {
@@ -98,7 +100,8 @@ describe('the invitation journey', () => {
       status: 'pending',
     });
 
-    const invitee = await signedIn('Sol Associate', inviteeEmail);
+    // The invitee has not confirmed their address: accepting through the emailed link does that.
+    const invitee = await signedIn('Sol Associate', inviteeEmail, { confirmEmail: false });
     expect((await invitee.get('/api/v1/me')).json().user.emailVerified).toBe(false);
     const accepted = await invitee.post(`/api/v1/invitations/${token}/accept`);
     expect(accepted.statusCode, accepted.body).toBe(200);
@@ -106,7 +109,7 @@ describe('the invitation journey', () => {
       id: organizationId,
       name: 'Reyes & Daughters',
       role: 'coordinator',
-      can: { canInviteMembers: true, canEditSettings: false },
+      can: { invite: true, inviteRoles: ['coordinator', 'member'], edit: false },
     });
     // Following the emailed link proved the address.
     expect((await invitee.get('/api/v1/me')).json().user.emailVerified).toBe(true);
@@ -339,5 +342,120 @@ describe('GET /api/v1/invitations/:token and POST .../accept', () => {
     expect((await invitee.post(`/api/v1/invitations/${token}/accept`)).json().organization.role).toBe(
       'member',
     );
+  });
+});
+
+describe('only a confirmed email address sends invitations', () => {
+  it('refuses to invite (403, saying to confirm the address) until the inviter confirms it', async () => {
+    const admin = await signedIn('Uma Unconfirmed', undefined, { confirmEmail: false });
+    const organizationId = await createOrganization(admin);
+    const url = `/api/v1/organizations/${organizationId}/invitations`;
+    const target = uniqueEmail('not.yet');
+
+    const refused = await admin.post(url, { email: target });
+    expectError(refused, 403, 'FORBIDDEN');
+    expect(refused.json().error.message).toMatch(/^Confirm your email address before sending invitations/);
+    expect(await db().select().from(emails).where(eq(emails.to, target))).toEqual([]);
+    expect((await admin.get(url)).json().invitations).toEqual([]);
+
+    await confirmEmail(t, admin.email);
+    expect((await admin.post(url, { email: target })).statusCode).toBe(201);
+  });
+
+  it('refuses to resend from an address that is no longer confirmed', async () => {
+    const admin = await signedIn('Val Admin');
+    const organizationId = await createOrganization(admin);
+    const invitation = await invite(admin, organizationId, uniqueEmail('resend.me'));
+    await db().update(users).set({ emailVerified: false }).where(eq(users.id, admin.userId));
+    const refused = await admin.post(
+      `/api/v1/organizations/${organizationId}/invitations/${invitation.id}/resend`,
+    );
+    expectError(refused, 403, 'FORBIDDEN');
+    expect(refused.json().error.message).toMatch(/Confirm your email address/);
+    // The old link still works: nothing was changed.
+    expect(
+      (await new TestClient(t.app).get(`/api/v1/invitations/${invitation.token}`)).json().invitation.status,
+    ).toBe('pending');
+  });
+});
+
+describe('invitation email limits', () => {
+  // Small limits so that a test reaches them: 3 per inviter per hour, 5 per organization per day.
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await createTestApp({
+      env: {
+        INVITATION_EMAILS_PER_INVITER_PER_HOUR: '3',
+        INVITATION_EMAILS_PER_ORGANIZATION_PER_DAY: '5',
+      },
+    });
+  });
+  afterAll(async () => limited.close());
+
+  const invitationsUrl = (organizationId: string) => `/api/v1/organizations/${organizationId}/invitations`;
+  const emailsTo = (to: string) => limited.runtime.database.db.select().from(emails).where(eq(emails.to, to));
+  /** Moves the invitation emails matching `filter` `hours` into the past, as if sent that long ago. */
+  const age = (filter: ReturnType<typeof sql>, hours: number) =>
+    limited.runtime.database.db
+      .update(emails)
+      .set({ createdAt: sql`${emails.createdAt} - (${hours} * interval '1 hour')` })
+      .where(and(eq(emails.template, 'invitation'), filter));
+
+  it('limits each inviter per hour and each organization per day (429 with Retry-After), counting resends', async () => {
+    const admin = await signedInAs(limited, 'Wren Admin');
+    const coordinator = await signedInAs(limited, 'Xan Coordinator');
+    const organization = await createOrganizationAs(admin, { name: 'Busy Bar Association' });
+    const url = invitationsUrl(organization.id);
+
+    // The coordinator's invitation is the admin's first email.
+    expect((await admin.post(url, { email: coordinator.email, role: 'coordinator' })).statusCode).toBe(201);
+    const { token } = await invitationLink(limited, coordinator.email);
+    expect((await coordinator.post(`/api/v1/invitations/${token}/accept`)).statusCode).toBe(200);
+    const second = await admin.post(url, { email: uniqueEmail('second') });
+    expect(second.statusCode).toBe(201);
+    expect((await admin.post(url, { email: uniqueEmail('third') })).statusCode).toBe(201);
+
+    // A fourth email within the hour, new or resent, is refused and sends nothing.
+    const fourth = uniqueEmail('fourth');
+    const refused = await admin.post(url, { email: fourth });
+    expectError(refused, 429, 'RATE_LIMITED');
+    expect(refused.json().error.message).toMatch(/^You have sent 3 invitation emails in the last hour/);
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(3000);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(refused.json().error.details.retryAfterSeconds).toBe(retryAfter);
+    expect(await emailsTo(fourth)).toEqual([]);
+    const resend = await admin.post(`${url}/${second.json().invitation.id}/resend`);
+    expectError(resend, 429, 'RATE_LIMITED');
+
+    // Another inviter of the same organization has their own hourly allowance ...
+    expect((await coordinator.post(url, { email: uniqueEmail('fifth') })).statusCode).toBe(201);
+    expect((await coordinator.post(url, { email: uniqueEmail('sixth') })).statusCode).toBe(201);
+    // ... but the organization has now sent its 5 for the day.
+    const overDay = await coordinator.post(url, { email: uniqueEmail('seventh') });
+    expectError(overDay, 429, 'RATE_LIMITED');
+    expect(overDay.json().error.message).toMatch(
+      /^Busy Bar Association has sent 5 invitation emails in the last 24 hours/,
+    );
+    expect(Number(overDay.headers['retry-after'])).toBeGreaterThan(23 * 3600);
+    expect(Number(overDay.headers['retry-after'])).toBeLessThanOrEqual(24 * 3600);
+
+    // Another organization is not held back by this one's count.
+    const other = await signedInAs(limited, 'Yael Other');
+    const otherOrganization = await createOrganizationAs(other, {
+      name: 'Quiet Law School',
+      kind: 'law_school',
+    });
+    expect(
+      (await other.post(invitationsUrl(otherOrganization.id), { email: uniqueEmail('q') })).statusCode,
+    ).toBe(201);
+
+    // The counts are the emails on record: two hours later the admin's hour is over, the day is not ...
+    await age(sql`${emails.metadata}->>'organizationId' = ${organization.id}`, 2);
+    expectError(await admin.post(url, { email: fourth }), 429, 'RATE_LIMITED');
+    // ... and a day later both are.
+    await age(sql`${emails.metadata}->>'organizationId' = ${organization.id}`, 23);
+    expect((await admin.post(url, { email: fourth })).statusCode).toBe(201);
+    expect(await emailsTo(fourth)).toHaveLength(1);
   });
 });

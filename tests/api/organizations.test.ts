@@ -50,7 +50,13 @@ describe('POST /api/v1/organizations', () => {
       ...FIRM,
       id: expect.any(String),
       role: 'admin',
-      can: { canEditSettings: true, canInviteMembers: true, canManageMembers: true, canViewMembers: true },
+      can: {
+        edit: true,
+        invite: true,
+        inviteRoles: ['admin', 'coordinator', 'member'],
+        changeRoles: true,
+        removeMembers: true,
+      },
     });
   });
 
@@ -114,8 +120,9 @@ describe('GET /api/v1/organizations', () => {
       [bar.id, 'member'],
     ]);
     expect(response.json().organizations[1].can).toMatchObject({
-      canEditSettings: false,
-      canInviteMembers: false,
+      edit: false,
+      invite: false,
+      inviteRoles: [],
     });
     expect(
       (await ben.get('/api/v1/organizations')).json().organizations.map((o: { id: string }) => o.id),
@@ -141,8 +148,29 @@ describe('GET and PATCH /api/v1/organizations/:organizationId', () => {
       id: organization.id,
       name: FIRM.name,
       role: 'member',
-      can: { canEditSettings: false, canInviteMembers: false, canManageMembers: false, canViewMembers: true },
+      can: { edit: false, invite: false, inviteRoles: [], changeRoles: false, removeMembers: false },
     });
+  });
+
+  it('tells a coordinator which roles they may invite with: never admin', async () => {
+    const admin = await signedIn('Cleo Admin');
+    const coordinator = await signedIn('Cole Coordinator');
+    const organization = await createOrganization(admin);
+    await join(admin, organization.id, coordinator, 'coordinator');
+    const response = await coordinator.get(`/api/v1/organizations/${organization.id}`);
+    expect(response.json().organization.can).toEqual({
+      edit: false,
+      invite: true,
+      inviteRoles: ['coordinator', 'member'],
+      changeRoles: false,
+      removeMembers: false,
+    });
+    // The server refuses what the form does not offer.
+    const refused = await coordinator.post(`/api/v1/organizations/${organization.id}/invitations`, {
+      email: 'partner@example.test',
+      role: 'admin',
+    });
+    expectError(refused, 403, 'FORBIDDEN');
   });
 
   it('answers 401 without a session, 400 for a bad id, 404 for an unknown one', async () => {

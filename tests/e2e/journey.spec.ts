@@ -4,7 +4,8 @@
  * emailed link in another browser, signs up with the invited address, follows the confirmation link
  * (which signs them in and brings them back to the invitation) and accepts; both then see each other
  * on the members list. Sign-up never signs in by itself: its answer must not tell whether the address
- * already had an account.
+ * already had an account. A confirms her own address before inviting: invitations go out only from
+ * confirmed addresses.
  */
 import { expect, test } from '@playwright/test';
 import { PASSWORD, platformAdmin, readEmailedLink, saveScreenshot, uniqueEmail } from './support/fixtures.ts';
@@ -63,6 +64,17 @@ test('sign up → create organization → invite → accept in a second browser 
     await expect(page.getByText('Oregon (US-OR)')).toBeVisible();
     await expect(page.getByText('Ohio (US-OH)')).toBeVisible();
     await expect(page.getByText('Organization admin')).toBeVisible();
+  });
+
+  await test.step('A confirms her address (invitations go out only from confirmed addresses)', async () => {
+    const organizationUrl = page.url();
+    const admin = await platformAdmin(baseURL!);
+    const confirmationLink = await readEmailedLink(admin, alice.email, 'email-verification');
+    await admin.dispose();
+    await page.goto(confirmationLink);
+    await page.goto(organizationUrl);
+    await expect(page.getByRole('heading', { level: 1, name: organizationName })).toBeVisible();
+    await expect(page.getByText('Please confirm your email address')).toHaveCount(0);
   });
 
   await test.step('A invites B by email', async () => {

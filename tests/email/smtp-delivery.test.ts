@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstLink } from '../../src/app/email/mailer.ts';
 import { REMOVED_LINK } from '../../src/app/email/records.ts';
 import { emails, users } from '../../src/db/schema.ts';
-import { createOrganization } from '../support/api.ts';
+import { confirmEmail, createOrganization } from '../support/api.ts';
 import { createTestApp, TestClient, uniqueEmail, type TestApp } from '../support/app.ts';
 import { closedPort, startSmtpCatcher, type SmtpCatcher } from './smtp-catcher.ts';
 
@@ -134,6 +134,8 @@ describe('delivery through SMTP', () => {
       .update(users)
       .set({ isPlatformAdmin: true })
       .where(eq(users.id, adminUser.id));
+    // Invitations go out only from a confirmed address.
+    await confirmEmail(t, adminUser.email);
     const organization = await createOrganization(admin);
     const invitee = uniqueEmail('invitee');
     const invite = await admin.post(`/api/v1/organizations/${organization.id}/invitations`, {
@@ -185,7 +187,9 @@ describe('delivery through SMTP', () => {
       expect(row.text).toContain(REMOVED_LINK);
       expect(row.html).toContain(REMOVED_LINK);
     }
-    expect((await emailRow(t, invitee)).subject).toBe(`Join ${organization.name} on Second Chair`);
+    expect((await emailRow(t, invitee)).subject).toBe(
+      `Invitation to join the organization named “${organization.name}” on Second Chair`,
+    );
     // The emailed links still work: only the stored copy lost them.
     expect((await new TestClient(t.app).get(`/api/v1/invitations/${invitationToken}`)).statusCode).toBe(200);
     const resetDone = await new TestClient(t.app).post('/api/auth/reset-password', {

@@ -11,15 +11,38 @@ import { TestClient, uniqueEmail, type TestApp } from './app.ts';
 /** A client signed in as a new user, carrying that user's email and id. */
 export type SignedInClient = TestClient & { email: string; userId: string };
 
-/** Signs up a new user named `name` (with an email derived from it unless given) and keeps the session. */
+/**
+ * Signs up a new user named `name` (with an email derived from it unless given) and keeps the session.
+ * The user then confirms their address through the link of the confirmation email, as people who use
+ * the app have (sending invitations needs it); `confirmEmail: false` leaves it unconfirmed.
+ */
 export async function signedIn(
   t: TestApp,
   name: string,
   email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '.')),
+  options: { confirmEmail?: boolean } = {},
 ): Promise<SignedInClient> {
   const client = new TestClient(t.app);
   const user = await client.signUp({ name, email });
+  if (options.confirmEmail ?? true) await confirmEmail(t, user.email);
   return Object.assign(client, { email: user.email, userId: user.id });
+}
+
+/**
+ * Opens the link of the newest confirmation email to `to` (from a browser without a session, as the
+ * link works wherever it is opened), which marks the address confirmed.
+ */
+export async function confirmEmail(t: TestApp, to: string): Promise<void> {
+  const [email] = await t.runtime.database.db
+    .select()
+    .from(emails)
+    .where(and(eq(emails.to, to.toLowerCase()), eq(emails.template, 'email-verification')))
+    .orderBy(desc(emails.createdAt))
+    .limit(1);
+  expect(email, `no confirmation email to ${to}`).toBeDefined();
+  const link = new URL(/https?:\/\/\S+\/api\/auth\/verify-email\S+/.exec(email.text)![0]);
+  const opened = await new TestClient(t.app).get(`${link.pathname}${link.search}`);
+  expect(opened.statusCode, opened.body).toBe(302);
 }
 
 /** The organization most tests work in; override any field. */

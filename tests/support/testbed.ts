@@ -16,8 +16,11 @@ export interface Testbed {
   clock: ReturnType<typeof fixedClock>;
   /** A use-case context acting as `actor` (null: anonymous). */
   as(actor: Actor | null): AppContext;
-  /** Inserts a user and returns them as an actor. */
-  createUser(name: string, email?: string): Promise<Actor>;
+  /**
+   * Inserts a user and returns them as an actor. Their email address is unconfirmed unless
+   * `isEmailVerified` (sending invitations needs a confirmed one).
+   */
+  createUser(name: string, email?: string, options?: { isEmailVerified?: boolean }): Promise<Actor>;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,7 @@ export async function openTestbed(start: Date = START): Promise<Testbed> {
     runtime,
     clock,
     as: (actor) => runtime.context(actor),
-    async createUser(name, email) {
+    async createUser(name, email, options = {}) {
       counter += 1;
       const actor: Actor = {
         userId: randomUUID(),
@@ -39,9 +42,12 @@ export async function openTestbed(start: Date = START): Promise<Testbed> {
         email: email ?? `${name.toLowerCase().replace(/\W+/g, '.')}.${counter}@example.test`,
         isPlatformAdmin: false,
       };
-      await runtime.database.db
-        .insert(users)
-        .values({ id: actor.userId, name: actor.name, email: actor.email });
+      await runtime.database.db.insert(users).values({
+        id: actor.userId,
+        name: actor.name,
+        email: actor.email,
+        emailVerified: options.isEmailVerified ?? false,
+      });
       return actor;
     },
     close: () => runtime.close(),

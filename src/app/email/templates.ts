@@ -7,14 +7,37 @@ function escapeHtml(value: string): string {
   );
 }
 
+/** A paragraph of plain text (escaped here), or HTML built with the helpers below. */
+type Paragraph = string | { html: string };
+
+/**
+ * Text someone typed into Second Chair (an organization's or a person's name), for an HTML email:
+ * escaped, in “curly quotes” so it reads as a quotation rather than as our words, and with a break
+ * opportunity (<wbr>, invisible) after every `.`, `:`, `/` and `@`, so that a mail program does not
+ * turn an address inside it into a link.
+ */
+function quotedHtml(value: string): string {
+  const unlinkable = escapeHtml(value).replace(/([.:/@])/g, '$1<wbr>');
+  return `“<strong>${unlinkable}</strong>”`;
+}
+
+/** The same text quoted for plain-text email and subjects (line breaks flattened). */
+function quotedText(value: string): string {
+  return `“${value.replace(/\s+/g, ' ').trim()}”`;
+}
+
+function paragraphHtml(paragraph: Paragraph): string {
+  return typeof paragraph === 'string' ? escapeHtml(paragraph) : paragraph.html;
+}
+
 function layout(
   title: string,
-  paragraphs: string[],
+  paragraphs: Paragraph[],
   action: { label: string; url: string },
   footer: string,
   secondary?: { text: string; label: string; url: string },
 ): string {
-  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const body = paragraphs.map((p) => `<p>${paragraphHtml(p)}</p>`).join('\n');
   const second = secondary
     ? `\n<p>${escapeHtml(secondary.text)} <a href="${escapeHtml(secondary.url)}">${escapeHtml(secondary.label)}</a></p>`
     : '';
@@ -93,7 +116,15 @@ export function existingAccountSignUpEmail(input: {
   };
 }
 
-/** The invitation to join an organization. */
+/** The `template` of invitation emails (new and resent); the invitation limits count them by it. */
+export const INVITATION_TEMPLATE = 'invitation';
+
+/**
+ * The invitation to join an organization. The organization's and the inviter's names are whatever its
+ * members typed, so they appear only as quoted data ("the organization named “…”"), never as words of
+ * the sentence: a name such as `Acme. Click http://evil.example to claim your prize` reads as a
+ * strange name, not as Second Chair telling the reader to click, and is not made into a link.
+ */
 export function invitationEmail(input: {
   to: string;
   organizationName: string;
@@ -102,19 +133,30 @@ export function invitationEmail(input: {
   url: string;
   expiresAt: Date;
 }): OutgoingEmail {
-  const lines = [
-    `${input.inviterName} invited you to join ${input.organizationName} on Second Chair as ${input.role === 'admin' ? 'an' : 'a'} ${input.role}.`,
-    `The invitation expires on ${input.expiresAt.toUTCString()}.`,
-  ];
+  const article = input.role === 'admin' ? 'an' : 'a';
+  const organization = quotedText(input.organizationName);
+  const inviter = quotedText(input.inviterName);
+  const intro = (name: string) =>
+    `You are invited to join the organization named ${name} on Second Chair, as ${article} ${input.role}.`;
+  const sender = (name: string) => `The invitation was sent by the member who gave their name as ${name}.`;
+  const expiry = `The invitation expires on ${input.expiresAt.toUTCString()}.`;
+  const caution =
+    'Second Chair shows these names as their members wrote them and does not check them. Only follow the link below if you expected to join this organization.';
   const footer = 'If you were not expecting this invitation, you can ignore this email.';
+  const text = [intro(organization), sender(inviter), expiry, caution];
   return {
     to: input.to,
-    subject: `Join ${input.organizationName} on Second Chair`,
-    template: 'invitation',
-    text: `${lines.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
+    subject: `Invitation to join the organization named ${organization} on Second Chair`,
+    template: INVITATION_TEMPLATE,
+    text: `${text.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
     html: layout(
-      `Join ${input.organizationName}`,
-      lines,
+      'You are invited to join an organization',
+      [
+        { html: escapeHtml(intro('\u0000')).replace('\u0000', quotedHtml(input.organizationName)) },
+        { html: escapeHtml(sender('\u0000')).replace('\u0000', quotedHtml(input.inviterName)) },
+        expiry,
+        caution,
+      ],
       { label: 'Accept the invitation', url: input.url },
       footer,
     ),

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
+import { assertCan } from '../../core/policies/index.ts';
+import { canInvite, canReplaceInvitation } from '../../core/policies/organizations.ts';
 import type { MemberRole } from '../../core/roles.ts';
 import { invitations, memberships, users } from '../../db/schema.ts';
 import { inOrganization, requireActor, requireMembership } from '../access.ts';
 import type { AppContext } from '../context.ts';
-import { invitationEmail } from '../email/templates.ts';
+import { enqueueInvitationEmail, requireInvitationSender } from './invitation-emails.ts';
 import { invitationExpiry, invitationUrl, newInvitationToken } from './invitation-tokens.ts';
-import { canManageInvitation, lockOrganization, type InvitationView } from './records.ts';
+import { lockOrganization, type InvitationView } from './records.ts';
 
 export interface CreateInvitationInput {
   organizationId: string;
@@ -21,8 +23,9 @@ export interface CreatedInvitation extends InvitationView {
 }
 
 /**
- * Invites an email address to an organization (coordinators and admins; only admins invite admins) and
- * emails the link. A pending invitation to the same address is replaced.
+ * Invites an email address to an organization (coordinators and admins; only admins invite admins;
+ * only from a confirmed address, within the invitation email limits) and emails the link. A pending
+ * invitation to the same address is replaced.
  */
 export async function createInvitation(
   ctx: AppContext,
@@ -33,10 +36,9 @@ export async function createInvitation(
   const email = input.email.trim().toLowerCase();
   return ctx.transaction(async (tx) => {
     await lockOrganization(tx.db, input.organizationId);
-    const scope = await requireMembership(tx, input.organizationId, { minimumRole: 'coordinator' });
-    if (!canManageInvitation(scope.role, input.role)) {
-      throw new AppError('FORBIDDEN', `Only admins of ${scope.organizationName} may invite admins`);
-    }
+    const scope = await requireMembership(tx, input.organizationId);
+    assertCan(canInvite(scope, input.role));
+    await requireInvitationSender(tx, scope);
 
     const [existingMember] = await tx.db
       .select({ id: memberships.id })
@@ -56,13 +58,7 @@ export async function createInvitation(
       isNull(invitations.revokedAt),
     );
     const replaced = await tx.db.select({ role: invitations.role }).from(invitations).where(unused);
-    // Replacing an admin invitation would take it back, which only an admin may do.
-    if (replaced.some((invitation) => !canManageInvitation(scope.role, invitation.role))) {
-      throw new AppError(
-        'FORBIDDEN',
-        `${email} has a pending admin invitation; only admins of ${scope.organizationName} may replace it`,
-      );
-    }
+    for (const invitation of replaced) assertCan(canReplaceInvitation(scope, { ...invitation, email }));
     // One open invitation per address: the newest link is the one that works.
     await tx.db.delete(invitations).where(unused);
 
@@ -82,16 +78,14 @@ export async function createInvitation(
     });
     const url = invitationUrl(ctx.config, token);
     // Inside the transaction: if the email cannot be recorded, no invitation exists that nobody was told of.
-    await tx.mailer.enqueue(
-      invitationEmail({
-        to: email,
-        organizationName: scope.organizationName,
-        inviterName: actor.name,
-        role: input.role,
-        url,
-        expiresAt,
-      }),
-    );
+    await enqueueInvitationEmail(tx, {
+      scope,
+      invitationId: id,
+      to: email,
+      role: input.role,
+      url,
+      expiresAt,
+    });
     return {
       viewerRole: scope.role,
       invitation: {

@@ -23,10 +23,10 @@ afterAll(async () => bed.close());
 const db = () => bed.runtime.database.db;
 const tokenOf = (url: string) => url.split('/invitations/')[1];
 
-/** An organization run by a new admin, with a coordinator and a member. */
+/** An organization run by a new admin, with a coordinator and a member (the staff's addresses confirmed). */
 async function organization(name = 'Multnomah Bar Association') {
-  const admin = await bed.createUser('Ana Admin');
-  const coordinator = await bed.createUser('Cy Coordinator');
+  const admin = await bed.createUser('Ana Admin', undefined, { isEmailVerified: true });
+  const coordinator = await bed.createUser('Cy Coordinator', undefined, { isEmailVerified: true });
   const member = await bed.createUser('Mo Member');
   const created = await createOrganization(bed.as(admin), {
     name,
@@ -97,7 +97,13 @@ describe('creating invitations', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({
       template: 'invitation',
-      subject: 'Join Multnomah Bar Association on Second Chair',
+      subject: 'Invitation to join the organization named “Multnomah Bar Association” on Second Chair',
+      // What the invitation limits count it by.
+      metadata: {
+        organizationId,
+        invitedByUserId: admin.userId,
+        invitationId: created.invitation.id,
+      },
     });
     expect(sent[0].text).toContain(created.url);
   });
@@ -294,6 +300,35 @@ describe('expiry, resending and revoking', () => {
     expect(
       (await listInvitations(bed.as(ours.admin), { organizationId: ours.organizationId })).invitations,
     ).toEqual([]);
+  });
+});
+
+describe('who may send invitation emails, and how many', () => {
+  it('refuses an unconfirmed address (FORBIDDEN) and writes nothing', async () => {
+    const { organizationId, admin } = await organization();
+    await db().update(users).set({ emailVerified: false }).where(eq(users.id, admin.userId));
+    await expect(
+      createInvitation(bed.as(admin), { organizationId, email: 'held@example.test', role: 'member' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/Confirm your email/) });
+    expect(await invitationRows(organizationId, 'held@example.test')).toEqual([]);
+  });
+
+  it('counts resends against the inviter per hour, from the emails on record', async () => {
+    const { organizationId, admin } = await organization();
+    const limit = bed.runtime.config.invitationEmailLimits.perInviterPerHour;
+    const created = await createInvitation(bed.as(admin), {
+      organizationId,
+      email: 'often@example.test',
+      role: 'member',
+    });
+    const input = { organizationId, invitationId: created.invitation.id };
+    for (let sent = 1; sent < limit; sent += 1) await resendInvitation(bed.as(admin), input);
+    await expect(resendInvitation(bed.as(admin), input)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
+    const sent = await db().select().from(emails).where(eq(emails.to, 'often@example.test'));
+    expect(sent).toHaveLength(limit);
   });
 });
 

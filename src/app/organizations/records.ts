@@ -5,7 +5,13 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { ORGANIZATION_KINDS } from '../../contracts/organizations.ts';
 import { AppError } from '../../core/errors.ts';
-import { hasRoleAtLeast, type MemberRole } from '../../core/roles.ts';
+import { assertCan } from '../../core/policies/index.ts';
+import {
+  canResendInvitation,
+  canRevokeInvitation,
+  type InvitationStatus,
+} from '../../core/policies/organizations.ts';
+import type { MemberRole } from '../../core/roles.ts';
 import { invitations, memberships, organizations, users } from '../../db/schema.ts';
 import { inOrganization, requireMembership, type OrganizationScope } from '../access.ts';
 import type { AppContext, Queryable } from '../context.ts';
@@ -27,6 +33,7 @@ export interface OrganizationWithRole {
 export interface Viewer {
   membershipId: string;
   role: MemberRole;
+  organizationName: string;
 }
 
 /** One membership with the member's name and email. */
@@ -46,7 +53,7 @@ export interface MemberListing {
   members: MemberRecord[];
 }
 
-export type InvitationStatusValue = 'pending' | 'accepted' | 'revoked' | 'expired';
+export type InvitationStatusValue = InvitationStatus;
 
 /** One invitation with its status as of the use case's clock. */
 export interface InvitationRecord {
@@ -74,20 +81,6 @@ export function invitationStatus(
   if (row.acceptedAt) return 'accepted';
   if (row.revokedAt) return 'revoked';
   return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending';
-}
-
-/**
- * Whether someone with `actorRole` may revoke or resend an invitation for `invitationRole`: the same
- * people who could have sent it (coordinators and admins; only admins for admin invitations).
- */
-export function canManageInvitation(actorRole: MemberRole, invitationRole: MemberRole): boolean {
-  if (!hasRoleAtLeast(actorRole, 'coordinator')) return false;
-  return invitationRole !== 'admin' || actorRole === 'admin';
-}
-
-/** Whether an invitation can still be revoked or resent (it was neither used nor revoked). */
-export function isInvitationOpen(status: InvitationStatusValue): boolean {
-  return status === 'pending' || status === 'expired';
 }
 
 /**
@@ -242,9 +235,8 @@ export interface ManageableInvitation {
 
 /**
  * Locks the organization and loads an invitation that the actor may `action` (call it inside
- * `ctx.transaction`): NOT_FOUND outside the actor's organizations, FORBIDDEN for an admin invitation
- * and a coordinator, INVALID_STATE once it was accepted or revoked. Revoking and resending share it so
- * they cannot drift apart.
+ * `ctx.transaction`): NOT_FOUND outside the actor's organizations, then the policy's answer
+ * (FORBIDDEN for an admin invitation and a coordinator, INVALID_STATE once it was accepted or revoked).
  */
 export async function requireManageableInvitation(
   ctx: AppContext,
@@ -252,18 +244,12 @@ export async function requireManageableInvitation(
   action: 'revoke' | 'resend',
 ): Promise<ManageableInvitation> {
   await lockOrganization(ctx.db, input.organizationId);
-  const scope = await requireMembership(ctx, input.organizationId, { minimumRole: 'coordinator' });
+  const scope = await requireMembership(ctx, input.organizationId);
   const now = ctx.clock.now();
   const invitation = await findInvitation(ctx.db, scope, input.invitationId, now);
   if (!invitation) throw AppError.notFound('Invitation');
-  if (!canManageInvitation(scope.role, invitation.role)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `Only admins of ${scope.organizationName} may ${action} admin invitations`,
-    );
-  }
-  if (!isInvitationOpen(invitation.status)) {
-    throw new AppError('INVALID_STATE', `This invitation was already ${invitation.status}`);
-  }
+  assertCan(
+    action === 'revoke' ? canRevokeInvitation(scope, invitation) : canResendInvitation(scope, invitation),
+  );
   return { scope, invitation, now };
 }

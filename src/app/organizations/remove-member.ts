@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
+import { assertCan } from '../../core/policies/index.ts';
+import { canRemoveMember } from '../../core/policies/organizations.ts';
 import { memberships } from '../../db/schema.ts';
 import { requireMembership } from '../access.ts';
 import type { AppContext } from '../context.ts';
@@ -17,19 +19,7 @@ export async function removeMember(ctx: AppContext, input: RemoveMemberInput): P
     const scope = await requireMembership(tx, input.organizationId);
     const member = await findMember(tx.db, scope, input.membershipId);
     if (!member) throw AppError.notFound('Member');
-
-    const isSelf = member.id === scope.membershipId;
-    if (!isSelf && scope.role !== 'admin') {
-      throw new AppError('FORBIDDEN', `Only admins of ${scope.organizationName} may remove other members`);
-    }
-    if (member.role === 'admin' && (await countAdmins(tx.db, scope)) <= 1) {
-      throw new AppError(
-        'INVALID_STATE',
-        isSelf
-          ? `You are the last admin of ${scope.organizationName}; make another member an admin before leaving`
-          : `${member.name} is the last admin of ${scope.organizationName} and cannot be removed`,
-      );
-    }
+    assertCan(canRemoveMember(scope, member, { adminCount: await countAdmins(tx.db, scope) }));
     await tx.db.delete(memberships).where(eq(memberships.id, member.id));
   });
 }

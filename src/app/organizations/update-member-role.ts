@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
+import { assertCan } from '../../core/policies/index.ts';
+import { canChangeMemberRole, canChangeRoles } from '../../core/policies/organizations.ts';
 import type { MemberRole } from '../../core/roles.ts';
 import { memberships } from '../../db/schema.ts';
 import { requireMembership } from '../access.ts';
@@ -25,16 +27,13 @@ export async function updateMemberRole(
 ): Promise<UpdatedMember> {
   return ctx.transaction(async (tx) => {
     await lockOrganization(tx.db, input.organizationId);
-    const scope = await requireMembership(tx, input.organizationId, { minimumRole: 'admin' });
+    const scope = await requireMembership(tx, input.organizationId);
+    // Refused before the lookup: a member learns nothing about which membership ids exist.
+    assertCan(canChangeRoles(scope));
     const member = await findMember(tx.db, scope, input.membershipId);
     if (!member) throw AppError.notFound('Member');
-
-    if (member.role === 'admin' && input.role !== 'admin' && (await countAdmins(tx.db, scope)) <= 1) {
-      throw new AppError(
-        'INVALID_STATE',
-        `${member.name} is the last admin of ${scope.organizationName}; make another member an admin first`,
-      );
-    }
+    const adminCount = await countAdmins(tx.db, scope);
+    assertCan(canChangeMemberRole(scope, member, { adminCount }, input.role));
     if (member.role !== input.role) {
       await tx.db
         .update(memberships)
@@ -44,7 +43,11 @@ export async function updateMemberRole(
     const isSelf = member.id === scope.membershipId;
     return {
       // An admin who demotes themselves sees the result with their new, lower permissions.
-      viewer: { membershipId: scope.membershipId, role: isSelf ? input.role : scope.role },
+      viewer: {
+        membershipId: scope.membershipId,
+        role: isSelf ? input.role : scope.role,
+        organizationName: scope.organizationName,
+      },
       adminCount: await countAdmins(tx.db, scope),
       member: { ...member, role: input.role },
     };

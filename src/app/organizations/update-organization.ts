@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { UpdateOrganizationRequest } from '../../contracts/organizations.ts';
 import { organizations } from '../../db/schema.ts';
+import { assertCan } from '../../core/policies/index.ts';
+import { canEditOrganization } from '../../core/policies/organizations.ts';
 import { requireMembership } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { loadOrganization, type OrganizationWithRole } from './records.ts';
@@ -15,7 +17,8 @@ export async function updateOrganization(
   ctx: AppContext,
   input: UpdateOrganizationInput,
 ): Promise<OrganizationWithRole> {
-  const scope = await requireMembership(ctx, input.organizationId, { minimumRole: 'admin' });
+  const scope = await requireMembership(ctx, input.organizationId);
+  assertCan(canEditOrganization(scope));
   const { name, kind, jurisdictions, timeZone } = input.changes;
   const changes = {
     ...(name !== undefined ? { name: name.trim() } : {}),

@@ -1,22 +1,34 @@
 /**
  * The only way organization, member and invitation records leave the server: each becomes its
  * contract shape with `can`, what the signed-in user may do with it, so the web app never re-derives
- * permissions.
+ * permissions. Every flag is a policy of src/core/policies/organizations.ts, the same one the use
+ * case asserts.
  */
 import type { GetInvitationPreviewResult } from '../../app/organizations/get-invitation-preview.ts';
 import {
-  canManageInvitation,
-  isInvitationOpen,
   type InvitationRecord,
   type MemberRecord,
   type OrganizationWithRole,
   type Viewer,
 } from '../../app/organizations/records.ts';
 import type { Invitation, InvitationPreview, Member, Organization } from '../../contracts/organizations.ts';
-import { organizationPermissions, type MemberRole } from '../../core/roles.ts';
+import { isAllowed } from '../../core/policies/index.ts';
+import {
+  canChangeMemberRole,
+  canChangeRoles,
+  canEditOrganization,
+  canInvite,
+  canRemoveMember,
+  canRemoveOthers,
+  canResendInvitation,
+  canRevokeInvitation,
+  invitableRoles,
+} from '../../core/policies/organizations.ts';
+import type { MemberRole } from '../../core/roles.ts';
 
 /** An organization with the viewer's role and permissions there. */
 export function presentOrganization(organization: OrganizationWithRole): Organization {
+  const viewer = { role: organization.role };
   return {
     id: organization.id,
     name: organization.name,
@@ -25,18 +37,19 @@ export function presentOrganization(organization: OrganizationWithRole): Organiz
     timeZone: organization.timeZone,
     createdAt: organization.createdAt.toISOString(),
     role: organization.role,
-    can: organizationPermissions(organization.role),
+    can: {
+      edit: isAllowed(canEditOrganization(viewer)),
+      invite: isAllowed(canInvite(viewer)),
+      inviteRoles: invitableRoles(viewer),
+      changeRoles: isAllowed(canChangeRoles(viewer)),
+      removeMembers: isAllowed(canRemoveOthers(viewer)),
+    },
   };
 }
 
-/**
- * A member as `viewer` sees them. The last admin can be neither demoted nor removed, so the
- * buttons are not offered; admins manage everyone, and everyone may leave.
- */
+/** A member as `viewer` sees them (the last admin can be neither demoted nor removed). */
 export function presentMember(member: MemberRecord, context: { viewer: Viewer; adminCount: number }): Member {
-  const isLastAdmin = member.role === 'admin' && context.adminCount <= 1;
-  const isAdminViewer = organizationPermissions(context.viewer.role).canManageMembers;
-  const isSelf = member.id === context.viewer.membershipId;
+  const { viewer } = context;
   return {
     id: member.id,
     userId: member.userId,
@@ -45,15 +58,15 @@ export function presentMember(member: MemberRecord, context: { viewer: Viewer; a
     role: member.role,
     joinedAt: member.joinedAt.toISOString(),
     can: {
-      changeRole: isAdminViewer && !isLastAdmin,
-      remove: (isAdminViewer || isSelf) && !isLastAdmin,
+      changeRole: isAllowed(canChangeMemberRole(viewer, member, context)),
+      remove: isAllowed(canRemoveMember(viewer, member, context)),
     },
   };
 }
 
 /** An invitation as someone with `viewerRole` sees it. */
 export function presentInvitation(invitation: InvitationRecord, viewerRole: MemberRole): Invitation {
-  const canManage = canManageInvitation(viewerRole, invitation.role) && isInvitationOpen(invitation.status);
+  const viewer = { role: viewerRole };
   return {
     id: invitation.id,
     email: invitation.email,
@@ -62,7 +75,10 @@ export function presentInvitation(invitation: InvitationRecord, viewerRole: Memb
     invitedBy: invitation.invitedBy,
     expiresAt: invitation.expiresAt.toISOString(),
     createdAt: invitation.createdAt.toISOString(),
-    can: { revoke: canManage, resend: canManage },
+    can: {
+      revoke: isAllowed(canRevokeInvitation(viewer, invitation)),
+      resend: isAllowed(canResendInvitation(viewer, invitation)),
+    },
   };
 }
 

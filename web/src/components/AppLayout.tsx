@@ -69,7 +69,7 @@ function OrganizationNav({ organizationId }: { organizationId: string }) {
         label="Members"
         leftSection={<UsersIcon />}
       />
-      {organization?.can.canInviteMembers ? (
+      {organization?.can.invite ? (
         <NavLinkLink
           to="/o/$organizationId/invitations"
           params={params}

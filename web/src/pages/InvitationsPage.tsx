@@ -28,7 +28,8 @@ import { Page } from '../components/Page.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { FormAlert, LoadError, Loading } from '../components/QueryState.tsx';
 import { applyServerError, zodValidate } from '../lib/form-errors.ts';
-import { formatDate, formatDateTime, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_OPTIONS } from '../lib/labels.ts';
+import { formatDate, formatDateTime, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../lib/labels.ts';
+import { useMe } from '../session.ts';
 
 const route = getRouteApi('/_app/o/$organizationId/invitations');
 const LABELS = { email: 'Email', role: 'Role' };
@@ -52,12 +53,22 @@ const STATUS_ORDER: Record<InvitationDto['status'], number> = {
   revoked: 3,
 };
 
-function InviteForm({ organizationId }: { organizationId: string }) {
+/** The role an invitation form starts with: member when the inviter may grant it, else their lowest. */
+function defaultRole(roles: MemberRole[]): MemberRole {
+  return roles.includes('member') ? 'member' : (roles.at(-1) ?? 'member');
+}
+
+/**
+ * Invite by email. `roles` are the roles the server says this person may grant (`can.inviteRoles`):
+ * the form offers no other.
+ */
+function InviteForm({ organizationId, roles }: { organizationId: string; roles: MemberRole[] }) {
   const queryClient = useQueryClient();
+  const me = useMe();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<{ email: string; role: MemberRole }>({
     mode: 'controlled',
-    initialValues: { email: '', role: 'member' },
+    initialValues: { email: '', role: defaultRole(roles) },
     validate: zodValidate(CreateInvitationRequest, LABELS),
   });
 
@@ -84,6 +95,12 @@ function InviteForm({ organizationId }: { organizationId: string }) {
           <Title order={2} size="h4" id="invite-heading">
             Invite someone
           </Title>
+          {me && !me.emailVerified ? (
+            <Alert color="yellow" variant="light" icon={<AlertIcon />} role="note">
+              Invitations are sent only from confirmed email addresses. Confirm yours with the link we emailed
+              you, then send invitations here.
+            </Alert>
+          ) : null}
           <FormAlert message={formError} title="The invitation was not sent" />
           <Group align="flex-start" gap="md" wrap="wrap">
             <TextInput
@@ -97,7 +114,7 @@ function InviteForm({ organizationId }: { organizationId: string }) {
             />
             <Select
               label="Role"
-              data={ROLE_OPTIONS}
+              data={roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
               allowDeselect={false}
               description={ROLE_DESCRIPTIONS[form.values.role]}
               style={{ flex: '1 1 220px' }}
@@ -122,7 +139,7 @@ export function InvitationsPage() {
   const { organizationId } = route.useParams();
   const queryClient = useQueryClient();
   const { data: organization } = useSuspenseQuery(organizationQuery(organizationId));
-  const canInvite = organization.can.canInviteMembers;
+  const canInvite = organization.can.invite;
   const invitations = useQuery({ ...invitationsQuery(organizationId), enabled: canInvite });
   const isWide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
 
@@ -203,7 +220,7 @@ export function InvitationsPage() {
       documentTitle={['Invitations', organization.name]}
       description={`Invite people to ${organization.name} by email. They choose their own password when they accept.`}
     >
-      <InviteForm organizationId={organizationId} />
+      <InviteForm organizationId={organizationId} roles={organization.can.inviteRoles} />
 
       <Title order={2} size="h4">
         Sent invitations

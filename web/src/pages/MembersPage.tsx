@@ -119,7 +119,7 @@ export function MembersPage() {
       documentTitle={['Members', organization.name]}
       description={`Everyone in ${organization.name} and their role.`}
       actions={
-        organization.can.canInviteMembers ? (
+        organization.can.invite ? (
           <ButtonLink to="/o/$organizationId/invitations" params={params} leftSection={<MailIcon />}>
             Invite people
           </ButtonLink>
@@ -131,7 +131,7 @@ export function MembersPage() {
       {members.isSuccess && rows.length <= 1 ? (
         <Card withBorder padding="md">
           <Text size="sm" c="dimmed">
-            {organization.can.canInviteMembers
+            {organization.can.invite
               ? 'You are the only member so far. Invite mentors, mentees and coordinators: they appear here once they accept.'
               : 'You are the only member so far. Coordinators and administrators can invite others.'}
           </Text>

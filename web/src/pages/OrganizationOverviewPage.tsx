@@ -90,9 +90,7 @@ export function OrganizationOverviewPage() {
           ) : (
             <Text size="sm" c="dimmed">
               None yet.{' '}
-              {organization.can.canEditSettings
-                ? 'Add them in the settings.'
-                : 'An administrator can add them.'}
+              {organization.can.edit ? 'Add them in the settings.' : 'An administrator can add them.'}
             </Text>
           )}
         </Stack>
@@ -114,7 +112,7 @@ export function OrganizationOverviewPage() {
           Say whether you want to mentor, be mentored or both, with your practice areas and admissions, so
           that coordinators can match you well.
         </NextStep>
-        {organization.can.canInviteMembers ? (
+        {organization.can.invite ? (
           <NextStep
             icon={<MailIcon />}
             title="Invite colleagues"
@@ -137,11 +135,9 @@ export function OrganizationOverviewPage() {
           }
         >
           Everyone in {organization.name}, with their roles.
-          {organization.can.canManageMembers
-            ? ' As an administrator you can change roles and remove people.'
-            : ''}
+          {organization.can.changeRoles ? ' As an administrator you can change roles and remove people.' : ''}
         </NextStep>
-        {organization.can.canEditSettings ? (
+        {organization.can.edit ? (
           <NextStep
             icon={<SettingsIcon />}
             title="Settings"

@@ -29,7 +29,7 @@ export function OrganizationSettingsPage() {
   const queryClient = useQueryClient();
   const { data: organization } = useSuspenseQuery(organizationQuery(organizationId));
 
-  if (!organization.can.canEditSettings) {
+  if (!organization.can.edit) {
     return (
       <Page title="Settings" documentTitle={['Settings', organization.name]}>
         <Alert color="gray" variant="light" icon={<AlertIcon />} role="note">
