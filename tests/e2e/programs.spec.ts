@@ -100,13 +100,13 @@ test('a coordinator creates a program with the guided setup, sees what to do nex
     await expect(next.getByText('Build the mentor application form')).toBeVisible();
     const cohorts = page.getByRole('region', { name: 'Cohorts' });
     const row = cohorts.getByRole('row', { name: /2027 spring intake/ });
-    await expect(row.getByText('Draft')).toBeVisible();
+    await expect(row.getByText('Draft', { exact: true })).toBeVisible();
     await saveScreenshot(page, 'programs-overview-draft');
     await row.getByRole('button', { name: 'Open enrolment' }).click();
     const dialog = page.getByRole('dialog', { name: /Open enrolment/ });
     await expect(dialog).toContainText('Members will see the program and be able to apply.');
     await dialog.getByRole('button', { name: 'Open enrolment' }).click();
-    await expect(row.getByText('Enrolling')).toBeVisible();
+    await expect(row.getByText('Enrolling', { exact: true })).toBeVisible();
     await expect(row.getByRole('button', { name: 'Close enrolment and start matching' })).toBeVisible();
     await expect(next.getByText('Invite people to apply')).toBeVisible();
   });
@@ -117,7 +117,7 @@ test('a coordinator creates a program with the guided setup, sees what to do nex
       .getByRole('link', { name: 'Programs' })
       .click();
     const card = page.getByRole('article', { name: 'New Lawyer Mentoring 2027' });
-    await expect(card.getByText('Enrolling')).toBeVisible();
+    await expect(card.getByText('Enrolling', { exact: true })).toBeVisible();
     await expect(card.getByText(/2027 spring intake · 1 cohort/)).toBeVisible();
   });
 });
