@@ -85,7 +85,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'journey', testMatch: /journey\.spec\.ts$/, use: { baseURL: journeyUrl } },
+    { name: 'journey', testMatch: /(journey|programs)\.spec\.ts$/, use: { baseURL: journeyUrl } },
     { name: 'demo', testMatch: /(demo|screens)\.spec\.ts$/, use: { baseURL: demoUrl } },
   ],
   webServer: [

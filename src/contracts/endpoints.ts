@@ -45,6 +45,27 @@ import {
   UpdateOrganizationRequest,
 } from './organizations.ts';
 import { ProfileParams, ProfileResponse, UpdateProfileRequest } from './profiles.ts';
+import {
+  AddProgramCoordinatorRequest,
+  CohortInput,
+  CohortListResponse,
+  CohortParams,
+  CohortResponse,
+  CreateProgramRequest,
+  DuplicateProgramRequest,
+  FindProgramsQuery,
+  OrganizationProgramsParams,
+  ProgramCoordinatorListResponse,
+  ProgramCoordinatorParams,
+  ProgramCoordinatorResponse,
+  ProgramListResponse,
+  ProgramOverviewResponse,
+  ProgramParams,
+  ProgramResponse,
+  TransitionCohortRequest,
+  UpdateCohortRequest,
+  UpdateProgramRequest,
+} from './programs.ts';
 import { CsrfTokenResponse, MeResponse } from './session.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -196,6 +217,72 @@ export const API = {
   revokeApiToken: endpoint('DELETE', '/api/v1/me/api-tokens/:tokenId', {
     params: ApiTokenParams,
     response: RevokeApiTokenResponse,
+  }),
+
+  // Programs, cohorts and program coordinators
+  findPrograms: endpoint('GET', '/api/v1/organizations/:organizationId/programs', {
+    params: OrganizationProgramsParams,
+    query: FindProgramsQuery,
+    response: ProgramListResponse,
+  }),
+  createProgram: endpoint('POST', '/api/v1/organizations/:organizationId/programs', {
+    params: OrganizationProgramsParams,
+    body: CreateProgramRequest,
+    response: ProgramResponse,
+  }),
+  getProgram: endpoint('GET', '/api/v1/programs/:programId', {
+    params: ProgramParams,
+    response: ProgramResponse,
+  }),
+  updateProgram: endpoint('PATCH', '/api/v1/programs/:programId', {
+    params: ProgramParams,
+    body: UpdateProgramRequest,
+    response: ProgramResponse,
+  }),
+  duplicateProgram: endpoint('POST', '/api/v1/programs/:programId/duplicate', {
+    params: ProgramParams,
+    body: DuplicateProgramRequest,
+    response: ProgramResponse,
+  }),
+  archiveProgram: endpoint('POST', '/api/v1/programs/:programId/archive', {
+    params: ProgramParams,
+    response: ProgramResponse,
+  }),
+  getProgramOverview: endpoint('GET', '/api/v1/programs/:programId/overview', {
+    params: ProgramParams,
+    response: ProgramOverviewResponse,
+  }),
+  listCohorts: endpoint('GET', '/api/v1/programs/:programId/cohorts', {
+    params: ProgramParams,
+    response: CohortListResponse,
+  }),
+  createCohort: endpoint('POST', '/api/v1/programs/:programId/cohorts', {
+    params: ProgramParams,
+    body: CohortInput,
+    response: CohortResponse,
+  }),
+  updateCohort: endpoint('PATCH', '/api/v1/programs/:programId/cohorts/:cohortId', {
+    params: CohortParams,
+    body: UpdateCohortRequest,
+    response: CohortResponse,
+  }),
+  transitionCohort: endpoint('POST', '/api/v1/programs/:programId/cohorts/:cohortId/transition', {
+    params: CohortParams,
+    body: TransitionCohortRequest,
+    response: CohortResponse,
+  }),
+  listProgramCoordinators: endpoint('GET', '/api/v1/programs/:programId/coordinators', {
+    params: ProgramParams,
+    response: ProgramCoordinatorListResponse,
+  }),
+  addProgramCoordinator: endpoint('POST', '/api/v1/programs/:programId/coordinators', {
+    params: ProgramParams,
+    body: AddProgramCoordinatorRequest,
+    response: ProgramCoordinatorResponse,
+  }),
+  removeProgramCoordinator: endpoint('DELETE', '/api/v1/programs/:programId/coordinators/:membershipId', {
+    params: ProgramCoordinatorParams,
+    response: OkResponse,
   }),
 } satisfies Record<string, Endpoint>;
 

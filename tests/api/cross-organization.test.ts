@@ -72,7 +72,27 @@ const ORGANIZATION_SCOPED: Record<string, (b: OrganizationB) => Promise<string>>
     expect(invited.statusCode, invited.body).toBe(201);
     return invited.json<{ invitation: { id: string } }>().invitation.id;
   },
+  programId: async (b) => (await programOfB(b)).programId,
+  cohortId: async (b) => (await programOfB(b)).cohortId,
 };
+
+/** Organization B's program (made once, through the API) and its first cohort. */
+let programOfBCreated: Promise<{ programId: string; cohortId: string }> | undefined;
+function programOfB(b: OrganizationB): Promise<{ programId: string; cohortId: string }> {
+  programOfBCreated ??= (async () => {
+    const created = await b.admin.post(`/api/v1/organizations/${b.organizationId}/programs`, {
+      name: 'Program of B',
+      format: 'one_to_one',
+      cohort: { name: 'B spring intake' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const programId = created.json<{ program: { id: string } }>().program.id;
+    const cohorts = await b.admin.get(`/api/v1/programs/${programId}/cohorts`);
+    expect(cohorts.statusCode, cohorts.body).toBe(200);
+    return { programId, cohortId: cohorts.json<{ cohorts: Array<{ id: string }> }>().cohorts[0].id };
+  })();
+  return programOfBCreated;
+}
 
 /** Path parameters that name no organization's resource, and why. */
 const NOT_ORGANIZATION_SCOPED: Record<string, string> = {
@@ -92,6 +112,13 @@ const REQUEST_BODIES: Record<string, unknown> = {
     mentoringRole: 'mentor',
     headline: 'Taken over',
   },
+  'POST /api/v1/organizations/:organizationId/programs': { name: 'Spy program', format: 'one_to_one' },
+  'PATCH /api/v1/programs/:programId': { name: 'Taken over' },
+  'POST /api/v1/programs/:programId/duplicate': { name: 'Stolen copy' },
+  'POST /api/v1/programs/:programId/cohorts': { name: 'Spy cohort' },
+  'PATCH /api/v1/programs/:programId/cohorts/:cohortId': { name: 'Taken over' },
+  'POST /api/v1/programs/:programId/cohorts/:cohortId/transition': { to: 'enrolling' },
+  'POST /api/v1/programs/:programId/coordinators': { membershipId: 'a-member-of-somewhere' },
 };
 
 const ROUTES = t.app.routeTable.filter(

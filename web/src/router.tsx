@@ -40,6 +40,10 @@ import { ErrorPage, NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganizationNotFound } from './pages/OrganizationNotFound.tsx';
 import { OrganizationOverviewPage } from './pages/OrganizationOverviewPage.tsx';
 import { OrganizationSettingsPage } from './pages/OrganizationSettingsPage.tsx';
+import { NewProgramPage } from './pages/NewProgramPage.tsx';
+import { ProgramOverviewPage } from './pages/ProgramOverviewPage.tsx';
+import { ProgramSettingsPage } from './pages/ProgramSettingsPage.tsx';
+import { ProgramsPage } from './pages/ProgramsPage.tsx';
 import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignUpPage } from './pages/SignUpPage.tsx';
@@ -216,6 +220,29 @@ const settingsRoute = createRoute({
   component: OrganizationSettingsPage,
 });
 
+// Programs (issue 7): the list, the guided setup, a program's overview and its settings. Other program
+// pages (forms, applications, apply, match-runs) are siblings: programs/$programId/<page>.
+const programsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs',
+  component: ProgramsPage,
+});
+const newProgramRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/new',
+  component: NewProgramPage,
+});
+const programOverviewRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId',
+  component: ProgramOverviewPage,
+});
+const programSettingsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/settings',
+  component: ProgramSettingsPage,
+});
+
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'account/api-tokens',
@@ -257,6 +284,10 @@ const routeTree = rootRoute.addChildren([
       myProfileRoute,
       invitationsRoute,
       settingsRoute,
+      programsRoute,
+      newProgramRoute,
+      programOverviewRoute,
+      programSettingsRoute,
     ]),
     apiTokensRoute,
     emailsRoute.addChildren([emailsIndexRoute, emailRoute]),

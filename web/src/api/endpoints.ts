@@ -87,3 +87,40 @@ export const apiTokensApi = {
   create: (body: Body<'createApiToken'>) => callApi(API.createApiToken, { body }),
   revoke: (tokenId: string) => callApi(API.revokeApiToken, { params: { tokenId } }).then((r) => r.token),
 };
+
+export type ProgramDto = Answer<'getProgram'>['program'];
+export type ProgramPageDto = Answer<'findPrograms'>;
+export type CohortDto = Answer<'listCohorts'>['cohorts'][number];
+export type ProgramOverviewDto = Answer<'getProgramOverview'>;
+export type ProgramCoordinatorDto = Answer<'listProgramCoordinators'>['coordinators'][number];
+export type CreateProgramBody = Body<'createProgram'>;
+export type UpdateProgramBody = Body<'updateProgram'>;
+
+export const programsApi = {
+  find: (organizationId: string, query: EndpointQuery<typeof API.findPrograms> = {}) =>
+    callApi(API.findPrograms, { params: { organizationId }, query }),
+  create: (organizationId: string, body: Body<'createProgram'>) =>
+    callApi(API.createProgram, { params: { organizationId }, body }).then((r) => r.program),
+  get: (programId: string) => callApi(API.getProgram, { params: { programId } }).then((r) => r.program),
+  update: (programId: string, body: Body<'updateProgram'>) =>
+    callApi(API.updateProgram, { params: { programId }, body }).then((r) => r.program),
+  duplicate: (programId: string, body: Body<'duplicateProgram'> = {}) =>
+    callApi(API.duplicateProgram, { params: { programId }, body }).then((r) => r.program),
+  archive: (programId: string) =>
+    callApi(API.archiveProgram, { params: { programId } }).then((r) => r.program),
+  overview: (programId: string) => callApi(API.getProgramOverview, { params: { programId } }),
+  createCohort: (programId: string, body: Body<'createCohort'>) =>
+    callApi(API.createCohort, { params: { programId }, body }).then((r) => r.cohort),
+  updateCohort: (programId: string, cohortId: string, body: Body<'updateCohort'>) =>
+    callApi(API.updateCohort, { params: { programId, cohortId }, body }).then((r) => r.cohort),
+  transitionCohort: (programId: string, cohortId: string, body: Body<'transitionCohort'>) =>
+    callApi(API.transitionCohort, { params: { programId, cohortId }, body }).then((r) => r.cohort),
+  listCoordinators: (programId: string) =>
+    callApi(API.listProgramCoordinators, { params: { programId } }).then((r) => r.coordinators),
+  addCoordinator: (programId: string, membershipId: string) =>
+    callApi(API.addProgramCoordinator, { params: { programId }, body: { membershipId } }).then(
+      (r) => r.coordinator,
+    ),
+  removeCoordinator: (programId: string, membershipId: string) =>
+    callApi(API.removeProgramCoordinator, { params: { programId, membershipId } }),
+};

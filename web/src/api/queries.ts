@@ -2,6 +2,7 @@
  * TanStack Query keys and query options, in one place so that mutations invalidate the right data.
  */
 import { queryOptions } from '@tanstack/react-query';
+import type { CohortState as CohortStateName } from '../../../src/core/programs/vocabulary.ts';
 import { isApiError } from './client.ts';
 import {
   adminApi,
@@ -11,6 +12,7 @@ import {
   membersApi,
   organizationsApi,
   profilesApi,
+  programsApi,
 } from './endpoints.ts';
 
 export const queryKeys = {
@@ -25,6 +27,8 @@ export const queryKeys = {
   emails: (to: string) => ['admin', 'emails', to] as const,
   email: (emailId: string) => ['admin', 'email', emailId] as const,
   apiTokens: ['me', 'api-tokens'] as const,
+  programs: (organizationId: string) => ['organizations', organizationId, 'programs'] as const,
+  program: (programId: string) => ['programs', programId] as const,
 };
 
 /** The signed-in user, or null when signed out (a 401 is an answer here, not an error). */
@@ -92,3 +96,24 @@ export const emailQuery = (emailId: string) =>
   });
 
 export const apiTokensQuery = queryOptions({ queryKey: queryKeys.apiTokens, queryFn: apiTokensApi.list });
+
+export const programsQuery = (
+  organizationId: string,
+  query: { search?: string; state?: CohortStateName; page?: number; archived?: 'true' | 'false' } = {},
+) =>
+  queryOptions({
+    queryKey: [...queryKeys.programs(organizationId), query] as const,
+    queryFn: () => programsApi.find(organizationId, query),
+  });
+
+export const programOverviewQuery = (programId: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.program(programId), 'overview'] as const,
+    queryFn: () => programsApi.overview(programId),
+  });
+
+export const programCoordinatorsQuery = (programId: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.program(programId), 'coordinators'] as const,
+    queryFn: () => programsApi.listCoordinators(programId),
+  });

@@ -25,6 +25,7 @@ import { useMe, useSignOut } from '../session.ts';
 import { Brand } from './Brand.tsx';
 import {
   HomeIcon,
+  ProgramsIcon,
   InboxIcon,
   LogOutIcon,
   MailIcon,
@@ -62,6 +63,12 @@ function OrganizationNav({ organizationId }: { organizationId: string }) {
         activeOptions={{ exact: true }}
         label="Overview"
         leftSection={<HomeIcon />}
+      />
+      <NavLinkLink
+        to="/o/$organizationId/programs"
+        params={params}
+        label="Programs"
+        leftSection={<ProgramsIcon />}
       />
       <NavLinkLink
         to="/o/$organizationId/members"
