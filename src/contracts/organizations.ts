@@ -35,6 +35,7 @@ export const OrganizationPermissions = z.object({
     .describe('The roles the signed-in user may invite people with, most powerful first'),
   changeRoles: z.boolean().describe("Change members' roles"),
   removeMembers: z.boolean().describe('Remove other members'),
+  createPrograms: z.boolean().describe('Create mentorship programs in this organization'),
 });
 
 export const Organization = z.object({

@@ -56,6 +56,7 @@ describe('POST /api/v1/organizations', () => {
         inviteRoles: ['admin', 'coordinator', 'member'],
         changeRoles: true,
         removeMembers: true,
+        createPrograms: true,
       },
     });
   });
@@ -148,7 +149,14 @@ describe('GET and PATCH /api/v1/organizations/:organizationId', () => {
       id: organization.id,
       name: FIRM.name,
       role: 'member',
-      can: { edit: false, invite: false, inviteRoles: [], changeRoles: false, removeMembers: false },
+      can: {
+        edit: false,
+        invite: false,
+        inviteRoles: [],
+        changeRoles: false,
+        removeMembers: false,
+        createPrograms: false,
+      },
     });
   });
 
@@ -164,6 +172,7 @@ describe('GET and PATCH /api/v1/organizations/:organizationId', () => {
       inviteRoles: ['coordinator', 'member'],
       changeRoles: false,
       removeMembers: false,
+      createPrograms: true,
     });
     // The server refuses what the form does not offer.
     const refused = await coordinator.post(`/api/v1/organizations/${organization.id}/invitations`, {

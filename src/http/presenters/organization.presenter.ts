@@ -11,6 +11,7 @@ import {
   type OrganizationWithRole,
   type Viewer,
 } from '../../app/organizations/records.ts';
+import { canCreateProgram } from '../../core/policies/programs.ts';
 import type { Invitation, InvitationPreview, Member, Organization } from '../../contracts/organizations.ts';
 import { isAllowed } from '../../core/policies/index.ts';
 import {
@@ -43,6 +44,7 @@ export function presentOrganization(organization: OrganizationWithRole): Organiz
       inviteRoles: invitableRoles(viewer),
       changeRoles: isAllowed(canChangeRoles(viewer)),
       removeMembers: isAllowed(canRemoveOthers(viewer)),
+      createPrograms: canCreateProgram(viewer.role),
     },
   };
 }

@@ -145,7 +145,7 @@ export function NewProgramPage() {
     }
   };
 
-  if (!organization.can.canInviteMembers) {
+  if (!organization.can.createPrograms) {
     return (
       <Page title="New program" documentTitle={['New program', organization.name]}>
         <Alert
