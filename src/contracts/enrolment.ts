@@ -16,7 +16,6 @@ import {
   ELIGIBILITY_ANSWER_KEY,
   FORM_LIMITS,
   validateFormQuestions,
-  type FormQuestion as FormQuestionValue,
 } from '../core/enrolment/form.ts';
 import { APPLICATION_STATUSES, PROGRAM_ROLES } from '../core/programs/vocabulary.ts';
 import { BUILT_IN_ANSWER_SCHEMAS } from './built-in-answers.ts';
@@ -83,7 +82,7 @@ export const FormQuestions = z
   .array(FormQuestion)
   .max(FORM_LIMITS.maxQuestions)
   .superRefine((questions, context) => {
-    for (const issue of validateFormQuestions(questions as FormQuestionValue[])) {
+    for (const issue of validateFormQuestions(questions)) {
       const path = issue.path
         .split('.')
         .slice(1)

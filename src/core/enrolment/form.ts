@@ -83,7 +83,7 @@ export function validateFormQuestions(questions: readonly FormQuestion[]): Field
     seen.add(question.id);
     if (question.kind === 'built_in') {
       if (!isBuiltInQuestionId(question.id))
-        issue(`${index}.id`, `${question.id} is not a built-in question`);
+        issue(`${index}.id`, `${String(question.id)} is not a built-in question`);
       if (question.id === 'affinity' && question.required) {
         issue(`${index}.required`, 'a question that needs consent cannot be required');
       }
