@@ -31,7 +31,7 @@ export async function updateEligibilityRules(
     const scope = await requireProgram(tx, input.programId, { manage: true });
     await tx.db
       .update(programs)
-      .set({ eligibilityRules: input.rules as Record<string, unknown>, updatedAt: tx.clock.now() })
+      .set({ eligibilityRules: input.rules, updatedAt: tx.clock.now() })
       .where(eq(programs.id, scope.program.id));
     return { rules: input.rules, canEdit: true };
   });

@@ -126,7 +126,7 @@ export async function latestForm(
 /** A program's stored eligibility rules (validated when saved; anything unreadable counts as none). */
 export function eligibilityRulesOf(program: Pick<ProgramRow, 'eligibilityRules'>): EligibilityRules {
   const parsed = EligibilityRulesSchema.safeParse(program.eligibilityRules);
-  return parsed.success ? (parsed.data as EligibilityRules) : {};
+  return parsed.success ? (parsed.data) : {};
 }
 
 /** The rules a mentor application of this program answers, or null (mentees; programs without rules). */
@@ -160,7 +160,7 @@ export function validateAnswers(
 ): Record<string, unknown> {
   const parsed = answersSchemaFor(questions, rules).safeParse(answers);
   if (!parsed.success) throw AppError.validation(fieldIssues(parsed.error, 'answers'));
-  return parsed.data as Record<string, unknown>;
+  return parsed.data;
 }
 
 /** The eligibility result as stored, or null. */

@@ -62,7 +62,7 @@ export async function updateApplication(
       .update(applications)
       .set({
         answers,
-        consents: consents as Record<string, unknown>,
+        consents: consents,
         status: toStatus,
         eligibility: rules
           ? (evaluateEligibility(rules, answers, now, storedEligibility(application)) as unknown as Record<
