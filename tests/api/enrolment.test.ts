@@ -88,7 +88,7 @@ describe('every enrolment route needs a signed-in person', () => {
     ['GET', '/api/v1/programs/p1/eligibility-rules'],
     ['GET', '/api/v1/me/applications'],
   ])('%s %s → 401', async (method, url) => {
-    const response = await new TestClient(t.app).request({ method: method as 'GET', url });
+    const response = await new TestClient(t.app).request({ method: method, url });
     expectError(response, 401, 'UNAUTHENTICATED');
   });
 });
@@ -178,14 +178,14 @@ describe('applying', () => {
 
   it('refuses an affinity answer without consent, naming it', async () => {
     const response = await apply(mentee, program, {
-      answers: { ...MENTEE_ANSWERS, affinity: [{ topic: 'first_generation', answer: true }] },
+      answers: { ...MENTEE_ANSWERS, affinity: [{ topic: 'first-generation-lawyer', answer: true }] },
     });
     expectField(response, 'answers.affinity');
   });
 
   it('submits with consent, records it, emails a confirmation, and refuses a second live application', async () => {
     const created = await apply(mentee, program, {
-      answers: { ...MENTEE_ANSWERS, affinity: [{ topic: 'first_generation', answer: true }] },
+      answers: { ...MENTEE_ANSWERS, affinity: [{ topic: 'first-generation-lawyer', answer: true }] },
       consents: ['affinity'],
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -201,7 +201,7 @@ describe('applying', () => {
 
     // Withdrawing consent drops the answer.
     const updated = await mentee.patch(`/api/v1/applications/${application.id}`, {
-      answers: { ...MENTEE_ANSWERS, affinity: [{ topic: 'first_generation', answer: true }] },
+      answers: { ...MENTEE_ANSWERS, affinity: [{ topic: 'first-generation-lawyer', answer: true }] },
       consents: [],
     });
     expect(updated.statusCode, updated.body).toBe(200);
@@ -292,7 +292,7 @@ describe('the review queue and decisions', () => {
     expect(mentors.json().total).toBe(1);
     expectField(
       await coordinator.get(`/api/v1/programs/${program.programId}/applications?status=lost`),
-      'status',
+      'querystring.status',
     );
   });
 
@@ -513,7 +513,7 @@ describe('the open sign-up link', () => {
       isMember: null,
       cohort: { id: open.cohortId },
     });
-    expectField(await new TestClient(t.app).get('/api/v1/enrol/short'), 'token');
+    expectField(await new TestClient(t.app).get('/api/v1/enrol/short'), 'params.token');
     expectError(await new TestClient(t.app).post(`/api/v1/enrol/${token}/join`), 401, 'UNAUTHENTICATED');
 
     const newcomer = await signedIn(t, 'Nell Newcomer', uniqueEmail('nell'));

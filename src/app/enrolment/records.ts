@@ -21,6 +21,7 @@ import {
   programs,
   users,
 } from '../../db/schema.ts';
+import { requireActor } from '../access.ts';
 import type { AppContext, Queryable } from '../context.ts';
 import { requireProgram, type ProgramRow, type ProgramScope } from '../programs/program-access.ts';
 
@@ -80,6 +81,7 @@ export async function loadApplication(
   applicationId: string,
   options: { manage?: boolean; lock?: boolean } = {},
 ): Promise<LoadedApplication> {
+  requireActor(ctx);
   const [found] = await ctx.db
     .select({ programId: applications.programId })
     .from(applications)
@@ -98,7 +100,7 @@ export async function loadApplication(
     .limit(1);
   const [row] = options.lock ? await query.for('update', { of: applications }) : await query;
   if (!row) throw AppError.notFound('Application');
-  const viewer = viewerOf(ctx.actor!.userId, scope);
+  const viewer = viewerOf(ctx.actor.userId, scope);
   if (!canViewApplication(viewer, row.application)) {
     throw new AppError(
       'FORBIDDEN',
