@@ -128,7 +128,7 @@ export async function latestForm(
 /** A program's stored eligibility rules (validated when saved; anything unreadable counts as none). */
 export function eligibilityRulesOf(program: Pick<ProgramRow, 'eligibilityRules'>): EligibilityRules {
   const parsed = EligibilityRulesSchema.safeParse(program.eligibilityRules);
-  return parsed.success ? (parsed.data) : {};
+  return parsed.success ? parsed.data : {};
 }
 
 /** The rules a mentor application of this program answers, or null (mentees; programs without rules). */
