@@ -26,6 +26,35 @@ import {
 } from './api-tokens.ts';
 import { OkResponse } from './common.ts';
 import {
+  ApplicationDetailResponse,
+  ApplicationFormResponse,
+  ApplicationFormsResponse,
+  ApplicationParams,
+  ApplicationQueueResponse,
+  ApplicationResponse,
+  ApplyContextResponse,
+  ApplyQuery,
+  BulkDecisionRequest,
+  BulkDecisionResponse,
+  DecideApplicationRequest,
+  EligibilityRuleParams,
+  EligibilityRules,
+  EligibilityRulesResponse,
+  EnrolJoinResponse,
+  EnrolPreviewResponse,
+  EnrolTokenParams,
+  FindApplicationsQuery,
+  MyApplicationsResponse,
+  OpenLinkResponse,
+  ProgramRoleParams,
+  RankingsResponse,
+  ReviewEligibilityRuleRequest,
+  SaveApplicationFormRequest,
+  SetRankingsRequest,
+  SubmitApplicationRequest,
+  UpdateApplicationRequest,
+} from './enrolment.ts';
+import {
   AcceptInvitationResponse,
   CreateInvitationRequest,
   CreateOrganizationRequest,
@@ -284,6 +313,90 @@ export const API = {
     params: ProgramCoordinatorParams,
     response: OkResponse,
   }),
+  // Enrolment
+  getApplicationForms: endpoint('GET', '/api/v1/programs/:programId/forms', {
+    params: ProgramParams,
+    response: ApplicationFormsResponse,
+  }),
+  saveApplicationForm: endpoint('PUT', '/api/v1/programs/:programId/forms/:role', {
+    params: ProgramRoleParams,
+    body: SaveApplicationFormRequest,
+    response: ApplicationFormResponse,
+  }),
+  getApplyContext: endpoint('GET', '/api/v1/programs/:programId/apply', {
+    params: ProgramParams,
+    query: ApplyQuery,
+    response: ApplyContextResponse,
+  }),
+  findApplications: endpoint('GET', '/api/v1/programs/:programId/applications', {
+    params: ProgramParams,
+    query: FindApplicationsQuery,
+    response: ApplicationQueueResponse,
+  }),
+  submitApplication: endpoint('POST', '/api/v1/programs/:programId/applications', {
+    params: ProgramParams,
+    body: SubmitApplicationRequest,
+    response: ApplicationResponse,
+  }),
+  decideApplications: endpoint('POST', '/api/v1/programs/:programId/applications/decisions', {
+    params: ProgramParams,
+    body: BulkDecisionRequest,
+    response: BulkDecisionResponse,
+  }),
+  getApplication: endpoint('GET', '/api/v1/applications/:applicationId', {
+    params: ApplicationParams,
+    response: ApplicationDetailResponse,
+  }),
+  updateApplication: endpoint('PATCH', '/api/v1/applications/:applicationId', {
+    params: ApplicationParams,
+    body: UpdateApplicationRequest,
+    response: ApplicationResponse,
+  }),
+  decideApplication: endpoint('POST', '/api/v1/applications/:applicationId/decision', {
+    params: ApplicationParams,
+    body: DecideApplicationRequest,
+    response: ApplicationResponse,
+  }),
+  withdrawApplication: endpoint('POST', '/api/v1/applications/:applicationId/withdraw', {
+    params: ApplicationParams,
+    response: ApplicationResponse,
+  }),
+  reviewEligibilityRule: endpoint('POST', '/api/v1/applications/:applicationId/eligibility/:ruleId', {
+    params: EligibilityRuleParams,
+    body: ReviewEligibilityRuleRequest,
+    response: ApplicationResponse,
+  }),
+  getRankings: endpoint('GET', '/api/v1/applications/:applicationId/rankings', {
+    params: ApplicationParams,
+    response: RankingsResponse,
+  }),
+  setRankings: endpoint('PUT', '/api/v1/applications/:applicationId/rankings', {
+    params: ApplicationParams,
+    body: SetRankingsRequest,
+    response: RankingsResponse,
+  }),
+  getEligibilityRules: endpoint('GET', '/api/v1/programs/:programId/eligibility-rules', {
+    params: ProgramParams,
+    response: EligibilityRulesResponse,
+  }),
+  updateEligibilityRules: endpoint('PUT', '/api/v1/programs/:programId/eligibility-rules', {
+    params: ProgramParams,
+    body: EligibilityRules,
+    response: EligibilityRulesResponse,
+  }),
+  createOpenLink: endpoint('POST', '/api/v1/programs/:programId/open-link', {
+    params: ProgramParams,
+    response: OpenLinkResponse,
+  }),
+  getOpenLinkPreview: endpoint('GET', '/api/v1/enrol/:token', {
+    params: EnrolTokenParams,
+    response: EnrolPreviewResponse,
+  }),
+  joinByOpenLink: endpoint('POST', '/api/v1/enrol/:token/join', {
+    params: EnrolTokenParams,
+    response: EnrolJoinResponse,
+  }),
+  listMyApplications: endpoint('GET', '/api/v1/me/applications', { response: MyApplicationsResponse }),
 } satisfies Record<string, Endpoint>;
 
 export type ApiEndpointName = keyof typeof API;

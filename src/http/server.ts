@@ -28,6 +28,7 @@ import { csrfPlugin } from './plugins/csrf.ts';
 import { apiWriteRateLimitPlugin } from './plugins/rate-limit.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { apiTokenRoutes } from './routes/api-tokens.routes.ts';
+import { enrolmentRoutes } from './routes/enrolment.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
@@ -184,6 +185,7 @@ export async function buildServer(
   await app.register(adminRoutes);
   await app.register(apiTokenRoutes);
   await app.register(programRoutes);
+  await app.register(enrolmentRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

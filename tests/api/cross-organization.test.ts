@@ -18,6 +18,7 @@ import { MEMBER_ROLES, type MemberRole } from '../../src/core/roles.ts';
 import * as schema from '../../src/db/schema.ts';
 import { createOrganization, invitationLink, signedIn, type SignedInClient } from '../support/api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { createProgramFixture, type ProgramFixture } from '../support/enrolment-fixtures.ts';
 
 const t: TestApp = await createTestApp();
 afterAll(async () => t.close());
@@ -74,31 +75,36 @@ const ORGANIZATION_SCOPED: Record<string, (b: OrganizationB) => Promise<string>>
   },
   programId: async (b) => (await programOfB(b)).programId,
   cohortId: async (b) => (await programOfB(b)).cohortId,
+  applicationId: async (b) => {
+    const { programId } = await programOfB(b);
+    const applied = await b.admin.post(`/api/v1/programs/${programId}/applications`, {
+      role: 'mentee',
+      answers: { practice_areas: ['employment'], motivation: 'Learn from B' },
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    return applied.json<{ application: { id: string } }>().application.id;
+  },
 };
 
-/** Organization B's program (made once, through the API) and its first cohort. */
-let programOfBCreated: Promise<{ programId: string; cohortId: string }> | undefined;
-function programOfB(b: OrganizationB): Promise<{ programId: string; cohortId: string }> {
-  programOfBCreated ??= (async () => {
-    const created = await b.admin.post(`/api/v1/organizations/${b.organizationId}/programs`, {
-      name: 'Program of B',
-      format: 'one_to_one',
-      cohort: { name: 'B spring intake' },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const programId = created.json<{ program: { id: string } }>().program.id;
-    const cohorts = await b.admin.get(`/api/v1/programs/${programId}/cohorts`);
-    expect(cohorts.statusCode, cohorts.body).toBe(200);
-    return { programId, cohortId: cohorts.json<{ cohorts: Array<{ id: string }> }>().cohorts[0].id };
-  })();
-  return programOfBCreated;
+let programFixtureOfB: Promise<ProgramFixture> | undefined;
+/** Organization B's program (enrolling, with forms), made once. */
+function programOfB(b: OrganizationB): Promise<ProgramFixture> {
+  programFixtureOfB ??= createProgramFixture(t, b.organizationId, {
+    program: { rankingsEnabled: true, enrolmentMode: 'open_link' },
+  });
+  return programFixtureOfB;
 }
+
+/** Values for path parameters that are not ids (an enum), so that a request gets past validation. */
+const SAMPLE_VALUES: Record<string, string> = { role: 'mentee', ruleId: 'good_standing' };
 
 /** Path parameters that name no organization's resource, and why. */
 const NOT_ORGANIZATION_SCOPED: Record<string, string> = {
   token:
-    'an invitation link: whoever holds it may preview and accept it, whichever organizations they are in',
+    'an invitation link or a program’s open sign-up link: whoever holds it may use it, whichever organizations they are in',
   emailId: 'an email in the platform outbox, which only platform admins read',
+  role: 'mentor or mentee: a word of the vocabulary, not a resource',
+  ruleId: 'an eligibility rule id of the vocabulary; the application it belongs to is the scoped resource',
   tokenId:
     "a personal API token: it belongs to a person, not an organization; another person's token is a 404 (tests/api/api-tokens.test.ts)",
 };
@@ -119,6 +125,20 @@ const REQUEST_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/programs/:programId/cohorts/:cohortId': { name: 'Taken over' },
   'POST /api/v1/programs/:programId/cohorts/:cohortId/transition': { to: 'enrolling' },
   'POST /api/v1/programs/:programId/coordinators': { membershipId: 'a-member-of-somewhere' },
+  'PUT /api/v1/programs/:programId/forms/:role': { questions: [] },
+  'POST /api/v1/programs/:programId/applications': {
+    role: 'mentee',
+    answers: { practice_areas: ['tax'], motivation: 'Spy' },
+  },
+  'POST /api/v1/programs/:programId/applications/decisions': {
+    applicationIds: ['00000000-0000-0000-0000-000000000000'],
+    decision: 'approve',
+  },
+  'PUT /api/v1/programs/:programId/eligibility-rules': { requireGoodStanding: true },
+  'PATCH /api/v1/applications/:applicationId': { answers: { practice_areas: ['tax'], motivation: 'Spy' } },
+  'POST /api/v1/applications/:applicationId/decision': { decision: 'approve' },
+  'POST /api/v1/applications/:applicationId/eligibility/:ruleId': { outcome: 'pass', note: 'Checked' },
+  'PUT /api/v1/applications/:applicationId/rankings': { rankedApplicationIds: [] },
 };
 
 const ROUTES = t.app.routeTable.filter(
@@ -170,7 +190,10 @@ async function rowsOfB(): Promise<Record<string, unknown[]>> {
 }
 
 function urlWith(template: string, ids: Record<string, string>): string {
-  return template.replace(/:(\w+)/g, (_, parameter: string) => ids[parameter] ?? randomUUID());
+  return template.replace(
+    /:(\w+)/g,
+    (_, parameter: string) => ids[parameter] ?? SAMPLE_VALUES[parameter] ?? randomUUID(),
+  );
 }
 
 async function send(
@@ -219,7 +242,9 @@ describe('another organization reads as missing, on every organization-scoped ro
         `:${unknown.join(', :')} has no registry entry: add it to ORGANIZATION_SCOPED (how to create organization B’s resource) or NOT_ORGANIZATION_SCOPED (why it names none) in tests/api/cross-organization.test.ts`,
       ).toEqual([]);
       const before = await rowsOfB();
-      const randomIds = Object.fromEntries(parameters.map((parameter) => [parameter, randomUUID()]));
+      const randomIds = Object.fromEntries(
+        parameters.map((parameter) => [parameter, SAMPLE_VALUES[parameter] ?? randomUUID()]),
+      );
       const scopedIdsOfB = Object.fromEntries(
         parameters.filter(isScoped).map((parameter) => [parameter, idsOfB[parameter]]),
       );
