@@ -18,6 +18,7 @@ import { MEMBER_ROLES, type MemberRole } from '../../src/core/roles.ts';
 import * as schema from '../../src/db/schema.ts';
 import { createOrganization, invitationLink, signedIn, type SignedInClient } from '../support/api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { insertApplication, insertMember, insertSelfMatchProgram } from '../support/self-match-fixtures.ts';
 
 const t: TestApp = await createTestApp();
 afterAll(async () => t.close());
@@ -72,6 +73,33 @@ const ORGANIZATION_SCOPED: Record<string, (b: OrganizationB) => Promise<string>>
     expect(invited.statusCode, invited.body).toBe(201);
     return invited.json<{ invitation: { id: string } }>().invitation.id;
   },
+  programId: async (b) => (await insertSelfMatchProgram(t.runtime.database.db, b.organizationId)).programId,
+  requestId: async (b) => {
+    const db = t.runtime.database.db;
+    const program = await insertSelfMatchProgram(db, b.organizationId);
+    const mentor = await insertMember(db, b.organizationId, 'Bo Mentor');
+    const mentee = await insertMember(db, b.organizationId, 'Bi Mentee');
+    const mentorApplicationId = await insertApplication(db, program, {
+      role: 'mentor',
+      userId: mentor.userId,
+    });
+    const menteeApplicationId = await insertApplication(db, program, {
+      role: 'mentee',
+      userId: mentee.userId,
+    });
+    const id = randomUUID();
+    await db.insert(schema.matchRequests).values({
+      id,
+      organizationId: b.organizationId,
+      programId: program.programId,
+      cohortId: program.cohortId,
+      menteeApplicationId,
+      mentorApplicationId,
+      note: 'Please',
+      expiresAt: new Date(Date.UTC(2099, 0, 1)),
+    });
+    return id;
+  },
 };
 
 /** Path parameters that name no organization's resource, and why. */
@@ -92,6 +120,9 @@ const REQUEST_BODIES: Record<string, unknown> = {
     mentoringRole: 'mentor',
     headline: 'Taken over',
   },
+  'POST /api/v1/programs/:programId/match-requests': { mentorApplicationId: 'a-mentor', note: 'Hello' },
+  'POST /api/v1/match-requests/:requestId/accept': { message: 'Yes' },
+  'POST /api/v1/match-requests/:requestId/decline': { message: 'No' },
 };
 
 const ROUTES = t.app.routeTable.filter(

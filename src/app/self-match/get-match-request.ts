@@ -1,9 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import { canViewMatchRequest } from '../../core/policies/self-match.ts';
-import { requireActor } from '../access.ts';
 import type { AppContext } from '../context.ts';
-import { requireProgram } from '../programs/program-access.ts';
-import { loadMatchRequestView, type MatchRequestView } from './match-request-views.ts';
+import { requireMatchRequest, type MatchRequestView } from './match-request-views.ts';
 
 /**
  * One request, for its mentee, its mentor or the program's coordinators; another organization's reads
@@ -13,10 +11,8 @@ export async function getMatchRequest(
   ctx: AppContext,
   input: { requestId: string },
 ): Promise<{ view: MatchRequestView; canManageProgram: boolean }> {
-  requireActor(ctx);
-  const view = await loadMatchRequestView(ctx.db, input.requestId);
-  const scope = await requireProgram(ctx, view.request.programId);
-  const viewer = { userId: ctx.actor.userId, canManageProgram: scope.canManage };
+  const { view, scope } = await requireMatchRequest(ctx, input.requestId);
+  const viewer = { userId: ctx.actor!.userId, canManageProgram: scope.canManage };
   if (
     !canViewMatchRequest(viewer, {
       ...view.request,

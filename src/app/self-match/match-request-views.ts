@@ -1,9 +1,11 @@
 /** Self-match requests with what presenting them needs: both people, the program and the cohort. */
 import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { AppError } from '../../core/errors.ts';
+import { AppError, isAppError } from '../../core/errors.ts';
 import { applications, matchRequests, programs, users } from '../../db/schema.ts';
-import type { Queryable } from '../context.ts';
+import { requireActor } from '../access.ts';
+import type { AppContext, Queryable } from '../context.ts';
+import { requireProgram, type ProgramScope } from '../programs/program-access.ts';
 import type { MatchRequestRow } from './self-match-data.ts';
 
 /** A request as its presenter needs it. */
@@ -99,4 +101,22 @@ export async function listMatchRequestViewsByIds(
 ): Promise<MatchRequestView[]> {
   if (ids.length === 0) return [];
   return selectViews(db, inArray(matchRequests.id, [...ids]));
+}
+
+/**
+ * One request scoped to the actor's organizations: a request in a program the actor cannot see reads
+ * as NOT_FOUND, with the same message as a request that does not exist.
+ */
+export async function requireMatchRequest(
+  ctx: AppContext,
+  requestId: string,
+): Promise<{ view: MatchRequestView; scope: ProgramScope }> {
+  requireActor(ctx);
+  const view = await loadMatchRequestView(ctx.db, requestId);
+  try {
+    return { view, scope: await requireProgram(ctx, view.request.programId) };
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') throw AppError.notFound('Match request');
+    throw error;
+  }
 }

@@ -6,9 +6,7 @@ import {
   assertSelfMatchOpen,
 } from '../../core/self-match/index.ts';
 import { applications, cohorts, matchRequests } from '../../db/schema.ts';
-import { requireActor } from '../access.ts';
 import type { AppContext } from '../context.ts';
-import { requireProgram } from '../programs/program-access.ts';
 import {
   matchRequestAcceptedEmails,
   matchRequestDeclinedEmail,
@@ -18,6 +16,7 @@ import {
 import { insertRelationship } from './insert-relationship.ts';
 import {
   loadMatchRequestView,
+  requireMatchRequest,
   listPendingViewsOfMentee,
   type MatchRequestView,
 } from './match-request-views.ts';
@@ -52,10 +51,9 @@ export async function respondToMatchRequest(
   ctx: AppContext,
   input: RespondToMatchRequestInput,
 ): Promise<MatchRequestResponded> {
-  requireActor(ctx);
-  const view = await loadMatchRequestView(ctx.db, input.requestId);
-  const { program } = await requireProgram(ctx, view.request.programId);
-  if (ctx.actor.userId !== view.mentor.userId) {
+  const { view, scope } = await requireMatchRequest(ctx, input.requestId);
+  const { program } = scope;
+  if (ctx.actor!.userId !== view.mentor.userId) {
     throw new AppError('FORBIDDEN', 'Only the mentor a request is addressed to can answer it');
   }
   const url = requestsUrl(ctx.config.publicUrl, program.organizationId);

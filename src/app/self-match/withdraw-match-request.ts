@@ -2,11 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { assertRequestTransition } from '../../core/self-match/index.ts';
 import { matchRequests } from '../../db/schema.ts';
-import { requireActor } from '../access.ts';
 import type { AppContext } from '../context.ts';
-import { requireProgram } from '../programs/program-access.ts';
 import { matchRequestWithdrawnEmail, requestsUrl } from './emails.ts';
-import { loadMatchRequestView, type MatchRequestView } from './match-request-views.ts';
+import { loadMatchRequestView, requireMatchRequest, type MatchRequestView } from './match-request-views.ts';
 import { lockPeople } from './self-match-data.ts';
 
 /** The mentee withdraws one of their pending requests; the mentor is told. */
@@ -14,10 +12,9 @@ export async function withdrawMatchRequest(
   ctx: AppContext,
   input: { requestId: string },
 ): Promise<MatchRequestView> {
-  requireActor(ctx);
-  const view = await loadMatchRequestView(ctx.db, input.requestId);
-  const { program } = await requireProgram(ctx, view.request.programId);
-  if (ctx.actor.userId !== view.mentee.userId) {
+  const { view, scope } = await requireMatchRequest(ctx, input.requestId);
+  const { program } = scope;
+  if (ctx.actor!.userId !== view.mentee.userId) {
     throw new AppError('FORBIDDEN', 'Only the mentee who sent a request can withdraw it');
   }
   await ctx.transaction(async (tx) => {
