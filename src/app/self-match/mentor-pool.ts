@@ -68,6 +68,18 @@ export interface MentorPool {
   mentors: PoolMentor[];
 }
 
+/**
+ * The explanation a mentee reads. Affinity answers were given for matching, not for showing: a reason
+ * such as "both are veterans" would tell the mentee the mentor's answer, so those reasons are left out
+ * (their points stay in the score, which is the engine's).
+ */
+function withoutAffinity(explanation: ScoreExplanation): ScoreExplanation {
+  return {
+    ...explanation,
+    contributions: explanation.contributions.filter((c) => !c.criterion.startsWith('affinity-')),
+  };
+}
+
 /** Loads and scores every approved, eligible mentor of the mentee's cohort for that mentee. */
 export async function loadMentorPool(
   db: Queryable,
@@ -76,10 +88,12 @@ export async function loadMentorPool(
   now: Date,
 ): Promise<MentorPool> {
   const mentee = own.application;
-  const applicants = (await listApprovedMentors(db, own.cohort.id)).filter(
-    // Never your own mentor; and a mentor the program has not cleared is not listed at all.
-    (row) => row.application.userId !== mentee.userId && mentorEligibility(row.application) === 'eligible',
-  );
+  const applicants = (await listApprovedMentors(db, own.cohort.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.application.id.localeCompare(b.application.id))
+    .filter(
+      // Never your own mentor; and a mentor the program has not cleared is not listed at all.
+      (row) => row.application.userId !== mentee.userId && mentorEligibility(row.application) === 'eligible',
+    );
   const seats = await countActiveMentorSeats(
     db,
     applicants.map((row) => row.application.userId),
@@ -144,7 +158,7 @@ export async function loadMentorPool(
         exclusions.length === 0
           ? null
           : `A rule of this program rules this mentor out for you: ${EXCLUSION_SUMMARIES[exclusions[0].code]}`,
-      explanation: explainPairScore(scorer, 0, j),
+      explanation: withoutAffinity(explainPairScore(scorer, 0, j)),
       canRequest:
         !hasMentor &&
         standing.remainingRequests > 0 &&
