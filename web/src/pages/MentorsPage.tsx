@@ -219,7 +219,7 @@ export function MentorsPage() {
     setFilters((current) => {
       const next: Record<string, unknown> = { ...current, ...patch };
       for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '') delete next[key];
-      return next as DirectoryQuery;
+      return next;
     });
   };
 
@@ -298,15 +298,13 @@ export function MentorsPage() {
           label="Format"
           clearable
           data={MEETING_FORMATS.map((value) => ({ value, label: value }))}
-          onChange={(value) => setFilter({ format: (value ?? undefined) as DirectoryQuery['format'] })}
+          onChange={(value) => setFilter({ format: value ?? undefined })}
         />
         <Select
           label="Available on"
           clearable
           data={WEEKDAYS.map((value) => ({ value, label: DAY_LABELS[value] }))}
-          onChange={(value) =>
-            setFilter({ availabilityDay: (value ?? undefined) as DirectoryQuery['availabilityDay'] })
-          }
+          onChange={(value) => setFilter({ availabilityDay: value ?? undefined })}
         />
         <TextInput
           label="Time zone"
