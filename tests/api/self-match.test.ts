@@ -5,12 +5,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
+import type { MemberRole } from '../../src/core/roles.ts';
 import { emails, matchRequests, relationshipParticipants, relationships } from '../../src/db/schema.ts';
 import { expireMatchRequestsJob } from '../../src/jobs/definitions/index.ts';
 import {
   createOrganization,
   expectError,
   expectField,
+  invitationLink,
   signedIn,
   type SignedInClient,
 } from '../support/api.ts';
@@ -20,9 +22,32 @@ import {
   insertApplication,
   insertMember,
   insertSelfMatchProgram,
-  joinOrganization,
   type SelfMatchProgram,
 } from '../support/self-match-fixtures.ts';
+
+/** Signs up `name` and makes them a member of the organization with `role` through the API. */
+async function joinOrganization(
+  t: TestApp,
+  admin: SignedInClient,
+  organizationId: string,
+  name: string,
+  role: MemberRole = 'member',
+): Promise<SignedInClient & { membershipId: string }> {
+  const client = await signedIn(t, name);
+  const invited = await admin.post(`/api/v1/organizations/${organizationId}/invitations`, {
+    email: client.email,
+    role,
+  });
+  expect(invited.statusCode, invited.body).toBe(201);
+  const { token } = await invitationLink(t, client.email);
+  const accepted = await client.post(`/api/v1/invitations/${token}/accept`);
+  expect(accepted.statusCode, accepted.body).toBe(200);
+  const members = await admin.get(`/api/v1/organizations/${organizationId}/members`);
+  const membership = members
+    .json<{ members: Array<{ id: string; userId: string }> }>()
+    .members.find((member) => member.userId === client.userId);
+  return Object.assign(client, { membershipId: membership!.id });
+}
 
 const DAY_MS = 86_400_000;
 const clock = fixedClock(new Date());

@@ -2,10 +2,10 @@
  * Programs, cohorts and applications for self-match tests, written straight into the database: the
  * programs and enrolment use cases live on other branches. Users and memberships come from the API
  * helpers (tests/support/api.ts) where a test needs to sign in as them, or from `insertMember` for
- * tests that only call use cases (the concurrency test's hundreds of people).
+ * tests that only call use cases (the concurrency test's hundreds of people). No vitest import: the
+ * browser tests' seed (tests/e2e/support/seed-self-match.ts) uses it too.
  */
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import type { StoredAnswers } from '../../src/core/enrolment/built-in-questions.ts';
 import type { MemberRole } from '../../src/core/roles.ts';
 import type { CohortState, InsideOutsideRule, MatchingMode } from '../../src/core/programs/vocabulary.ts';
@@ -20,10 +20,11 @@ import {
   relationships,
   users,
 } from '../../src/db/schema.ts';
-import { invitationLink, signedIn, type SignedInClient } from './api.ts';
-import type { TestApp } from './app.ts';
 
 export interface SelfMatchProgramOptions {
+  /** Fixed ids (the browser tests' seed); random by default. */
+  programId?: string;
+  cohortId?: string;
   name?: string;
   matchingMode?: MatchingMode;
   cohortState?: CohortState;
@@ -46,8 +47,8 @@ export async function insertSelfMatchProgram(
   organizationId: string,
   options: SelfMatchProgramOptions = {},
 ): Promise<SelfMatchProgram> {
-  const programId = randomUUID();
-  const cohortId = randomUUID();
+  const programId = options.programId ?? randomUUID();
+  const cohortId = options.cohortId ?? randomUUID();
   await db.insert(programs).values({
     id: programId,
     organizationId,
@@ -185,28 +186,4 @@ export async function insertMember(
   await db.insert(users).values({ id: userId, name, email, emailVerified: true });
   await db.insert(memberships).values({ id: membershipId, organizationId, userId, role });
   return { userId, membershipId, name, email };
-}
-
-/** Signs up `name` and makes them a member of the organization with `role` through the API. */
-export async function joinOrganization(
-  t: TestApp,
-  admin: SignedInClient,
-  organizationId: string,
-  name: string,
-  role: MemberRole = 'member',
-): Promise<SignedInClient & { membershipId: string }> {
-  const client = await signedIn(t, name);
-  const invited = await admin.post(`/api/v1/organizations/${organizationId}/invitations`, {
-    email: client.email,
-    role,
-  });
-  expect(invited.statusCode, invited.body).toBe(201);
-  const { token } = await invitationLink(t, client.email);
-  const accepted = await client.post(`/api/v1/invitations/${token}/accept`);
-  expect(accepted.statusCode, accepted.body).toBe(200);
-  const members = await admin.get(`/api/v1/organizations/${organizationId}/members`);
-  const membership = members
-    .json<{ members: Array<{ id: string; userId: string }> }>()
-    .members.find((member) => member.userId === client.userId);
-  return Object.assign(client, { membershipId: membership!.id });
 }
