@@ -16,8 +16,8 @@ export const SELF_MATCH_SEED = {
   organizationId: 'e2e-self-match-org',
   programId: 'e2e-self-match-program',
   password: 'correct-horse-battery-staple',
-  mentor: { name: 'Mira Mentor', email: 'mira.mentor@self-match.e2e' },
-  mentee: { name: 'Milo Mentee', email: 'milo.mentee@self-match.e2e' },
+  mentor: { name: 'Mira Mentor', email: 'mira.mentor@self-match.example' },
+  mentee: { name: 'Milo Mentee', email: 'milo.mentee@self-match.example' },
 } as const;
 
 async function seed(): Promise<void> {
