@@ -85,7 +85,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'journey', testMatch: /(journey|programs)\.spec\.ts$/, use: { baseURL: journeyUrl } },
+    { name: 'journey', testMatch: /(journey|programs|self-match)\.spec\.ts$/, use: { baseURL: journeyUrl } },
     { name: 'demo', testMatch: /(demo|screens)\.spec\.ts$/, use: { baseURL: demoUrl } },
   ],
   webServer: [
@@ -96,6 +96,7 @@ export default defineConfig({
       env: {
         ...serverEnv('journey', process.env.E2E_JOURNEY_PORT, journeyUrl),
         SEED_DEMO: 'false',
+        E2E_SEED_SELF_MATCH: '1',
         E2E_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
         E2E_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
       },

@@ -95,6 +95,21 @@ import {
   UpdateCohortRequest,
   UpdateProgramRequest,
 } from './programs.ts';
+import {
+  CreateMatchRequestRequest,
+  DirectoryResponse,
+  FindDirectoryMentorsQuery,
+  ListMyMatchRequestsQuery,
+  MatchRequestListResponse,
+  MatchRequestParams,
+  MatchRequestResponse,
+  ProgramIdParams,
+  RecommendedMentorsQuery,
+  RecommendedMentorsResponse,
+  RespondToMatchRequestRequest,
+  RespondToMatchRequestResponse,
+  WithdrawMatchRequestRequest,
+} from './self-match.ts';
 import { CsrfTokenResponse, MeResponse } from './session.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -397,6 +412,45 @@ export const API = {
     response: EnrolJoinResponse,
   }),
   listMyApplications: endpoint('GET', '/api/v1/me/applications', { response: MyApplicationsResponse }),
+  // Self-match: mentor directory, recommendations, requests
+  findDirectoryMentors: endpoint('GET', '/api/v1/programs/:programId/mentor-directory', {
+    params: ProgramIdParams,
+    query: FindDirectoryMentorsQuery,
+    response: DirectoryResponse,
+  }),
+  getRecommendedMentors: endpoint('GET', '/api/v1/programs/:programId/recommended-mentors', {
+    params: ProgramIdParams,
+    query: RecommendedMentorsQuery,
+    response: RecommendedMentorsResponse,
+  }),
+  createMatchRequest: endpoint('POST', '/api/v1/programs/:programId/match-requests', {
+    params: ProgramIdParams,
+    body: CreateMatchRequestRequest,
+    response: MatchRequestResponse,
+  }),
+  listMyMatchRequests: endpoint('GET', '/api/v1/me/match-requests', {
+    query: ListMyMatchRequestsQuery,
+    response: MatchRequestListResponse,
+  }),
+  getMatchRequest: endpoint('GET', '/api/v1/match-requests/:requestId', {
+    params: MatchRequestParams,
+    response: MatchRequestResponse,
+  }),
+  acceptMatchRequest: endpoint('POST', '/api/v1/match-requests/:requestId/accept', {
+    params: MatchRequestParams,
+    body: RespondToMatchRequestRequest,
+    response: RespondToMatchRequestResponse,
+  }),
+  declineMatchRequest: endpoint('POST', '/api/v1/match-requests/:requestId/decline', {
+    params: MatchRequestParams,
+    body: RespondToMatchRequestRequest,
+    response: RespondToMatchRequestResponse,
+  }),
+  withdrawMatchRequest: endpoint('POST', '/api/v1/match-requests/:requestId/withdraw', {
+    params: MatchRequestParams,
+    body: WithdrawMatchRequestRequest,
+    response: MatchRequestResponse,
+  }),
 } satisfies Record<string, Endpoint>;
 
 export type ApiEndpointName = keyof typeof API;

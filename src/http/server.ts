@@ -34,6 +34,7 @@ import { sessionRoutes } from './routes/session.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
 import { profileRoutes } from './routes/profiles.routes.ts';
 import { programRoutes } from './routes/programs.routes.ts';
+import { selfMatchRoutes } from './routes/self-match.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -186,6 +187,7 @@ export async function buildServer(
   await app.register(apiTokenRoutes);
   await app.register(programRoutes);
   await app.register(enrolmentRoutes);
+  await app.register(selfMatchRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

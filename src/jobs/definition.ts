@@ -43,6 +43,11 @@ export interface JobDefinition<TPayload> {
   id: string;
   payload: z.ZodType<TPayload>;
   retry(config: Config): RetryPolicy;
+  /**
+   * A cron expression (UTC) for a job that runs on a schedule, with an empty payload; processes that
+   * run workers register it with pg-boss, which queues one job per tick across every process.
+   */
+  schedule?: string;
   /** Throws to fail this attempt (it is retried until the policy runs out). */
   handle(payload: TPayload, run: JobRun, services: JobServices): Promise<void>;
 }

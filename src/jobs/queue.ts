@@ -125,8 +125,8 @@ export async function createJobQueue(options: CreateJobQueueOptions): Promise<Jo
     schema: JOB_SCHEMA,
     migrate: true,
     supervise: options.maintain,
-    // No cron jobs yet; the scheduler would poll the clock for nothing.
-    schedule: false,
+    // The cron scheduler runs only where workers run, and only when some job is scheduled.
+    schedule: options.maintain && definitions.some((definition) => definition.schedule !== undefined),
     pollingIntervalSeconds: config.jobs.pollIntervalSeconds,
     expireInSeconds: EXPIRE_IN_SECONDS,
   });
@@ -233,6 +233,10 @@ export async function createJobQueue(options: CreateJobQueueOptions): Promise<Jo
             }
           },
         );
+      }
+      for (const definition of definitions) {
+        // Idempotent: every process (re)registers the same schedule; pg-boss queues one job per tick.
+        if (definition.schedule !== undefined) await boss.schedule(definition.id, definition.schedule, {});
       }
       logger.info(
         { queues: definitions.map((d) => d.id), pollIntervalSeconds: config.jobs.pollIntervalSeconds },

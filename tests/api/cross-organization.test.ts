@@ -19,6 +19,7 @@ import * as schema from '../../src/db/schema.ts';
 import { createOrganization, invitationLink, signedIn, type SignedInClient } from '../support/api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createProgramFixture, type ProgramFixture } from '../support/enrolment-fixtures.ts';
+import { insertApplication, insertMember, insertSelfMatchProgram } from '../support/self-match-fixtures.ts';
 
 const t: TestApp = await createTestApp();
 afterAll(async () => t.close());
@@ -84,6 +85,32 @@ const ORGANIZATION_SCOPED: Record<string, (b: OrganizationB) => Promise<string>>
     expect(applied.statusCode, applied.body).toBe(201);
     return applied.json<{ application: { id: string } }>().application.id;
   },
+  requestId: async (b) => {
+    const db = t.runtime.database.db;
+    const program = await insertSelfMatchProgram(db, b.organizationId);
+    const mentor = await insertMember(db, b.organizationId, 'Bo Mentor');
+    const mentee = await insertMember(db, b.organizationId, 'Bi Mentee');
+    const mentorApplicationId = await insertApplication(db, program, {
+      role: 'mentor',
+      userId: mentor.userId,
+    });
+    const menteeApplicationId = await insertApplication(db, program, {
+      role: 'mentee',
+      userId: mentee.userId,
+    });
+    const id = randomUUID();
+    await db.insert(schema.matchRequests).values({
+      id,
+      organizationId: b.organizationId,
+      programId: program.programId,
+      cohortId: program.cohortId,
+      menteeApplicationId,
+      mentorApplicationId,
+      note: 'Please',
+      expiresAt: new Date(Date.UTC(2099, 0, 1)),
+    });
+    return id;
+  },
 };
 
 let programFixtureOfB: Promise<ProgramFixture> | undefined;
@@ -139,6 +166,9 @@ const REQUEST_BODIES: Record<string, unknown> = {
   'POST /api/v1/applications/:applicationId/decision': { decision: 'approve' },
   'POST /api/v1/applications/:applicationId/eligibility/:ruleId': { outcome: 'pass', note: 'Checked' },
   'PUT /api/v1/applications/:applicationId/rankings': { rankedApplicationIds: [] },
+  'POST /api/v1/programs/:programId/match-requests': { mentorApplicationId: 'a-mentor', note: 'Hello' },
+  'POST /api/v1/match-requests/:requestId/accept': { message: 'Yes' },
+  'POST /api/v1/match-requests/:requestId/decline': { message: 'No' },
 };
 
 const ROUTES = t.app.routeTable.filter(

@@ -11,7 +11,7 @@ export const TEST_DATABASE_KIND: 'pglite' | 'postgres' = process.env.DATABASE_UR
  * A fresh, migrated database for one test file: a copy of the template that global setup migrated
  * once. On PostgreSQL it is a new database, dropped on close.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
   const templateUrl = inject('postgresTemplateUrl');
   if (templateUrl) {
     const template = new URL(templateUrl);
@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     await admin.end();
     const url = new URL(templateUrl);
     url.pathname = `/${name}`;
-    const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+    const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: options.poolSize ?? 4 });
     return {
       ...handle,
       async close() {

@@ -35,6 +35,8 @@ import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { InvitationsPage } from './pages/InvitationsPage.tsx';
 import { MemberProfilePage } from './pages/MemberProfilePage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
+import { MentorsPage } from './pages/MentorsPage.tsx';
+import { MyRequestsPage } from './pages/MyRequestsPage.tsx';
 import { MyProfilePage } from './pages/MyProfilePage.tsx';
 import { ErrorPage, NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganizationNotFound } from './pages/OrganizationNotFound.tsx';
@@ -214,6 +216,16 @@ const invitationsRoute = createRoute({
   path: 'invitations',
   component: InvitationsPage,
 });
+const mentorsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/mentors',
+  component: MentorsPage,
+});
+const myRequestsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'my/requests',
+  component: MyRequestsPage,
+});
 const settingsRoute = createRoute({
   getParentRoute: () => organizationRoute,
   path: 'settings',
@@ -288,6 +300,8 @@ const routeTree = rootRoute.addChildren([
       newProgramRoute,
       programOverviewRoute,
       programSettingsRoute,
+      mentorsRoute,
+      myRequestsRoute,
     ]),
     apiTokensRoute,
     emailsRoute.addChildren([emailsIndexRoute, emailRoute]),

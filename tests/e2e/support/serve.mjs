@@ -48,6 +48,21 @@ if (E2E_ADMIN_EMAIL) {
   }
 }
 
+if (process.env.E2E_SEED_SELF_MATCH) {
+  // A self-match program with a mentor and a mentee (tests/e2e/self-match.spec.ts), before the lock.
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'tests/e2e/support/seed-self-match.ts')],
+    { cwd: root, env: process.env, encoding: 'utf8' },
+  );
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  if (result.status !== 0) {
+    console.error(`serve.mjs: the self-match seed failed with exit code ${result.status}`);
+    process.exit(1);
+  }
+}
+
 const server = spawn(process.execPath, [cli, 'start'], {
   cwd: root,
   env: process.env,

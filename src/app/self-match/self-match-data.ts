@@ -1,0 +1,246 @@
+/**
+ * What the self-match use cases share: loading applications and requests, counting seats, building
+ * engine profiles, and the per-person locks that keep acceptance correct under concurrency (ADR 017).
+ */
+import { createHash } from 'node:crypto';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { BuiltInAnswers } from '../../core/enrolment/built-in-questions.ts';
+import {
+  applicationMatchingProfile,
+  type AnswerConsent,
+  type MatchableApplication,
+} from '../../core/enrolment/matching-profile.ts';
+import { AppError } from '../../core/errors.ts';
+import {
+  defaultMatchingSettings,
+  MENTOR_ELIGIBILITY_STATUSES,
+  type MatchingSettings,
+  type MentorEligibilityStatus,
+  type MenteeProfile,
+  type MentorProfile,
+  type OrganizationRule,
+} from '../../core/matching/index.ts';
+import { SELF_MATCH_COHORT_STATES } from '../../core/self-match/index.ts';
+import type { InsideOutsideRule } from '../../core/programs/vocabulary.ts';
+import { applications, cohorts, matchRequests, relationshipParticipants, users } from '../../db/schema.ts';
+import type { Queryable } from '../context.ts';
+import type { ProgramRow } from '../programs/program-access.ts';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type CohortRow = typeof cohorts.$inferSelect;
+export type MatchRequestRow = typeof matchRequests.$inferSelect;
+
+/** An application with its applicant's name and email. */
+export interface ApplicantRow {
+  application: ApplicationRow;
+  name: string;
+  email: string;
+}
+
+/** A mentee's application in a cohort where self-match is open. */
+export interface OwnMenteeApplication {
+  application: ApplicationRow;
+  cohort: CohortRow;
+}
+
+/**
+ * The actor's approved mentee application in one of the program's cohorts that is matching or running
+ * (the newest if several), or null.
+ */
+export async function findOwnMenteeApplication(
+  db: Queryable,
+  programId: string,
+  userId: string,
+): Promise<OwnMenteeApplication | null> {
+  const [row] = await db
+    .select({ application: applications, cohort: cohorts })
+    .from(applications)
+    .innerJoin(cohorts, eq(cohorts.id, applications.cohortId))
+    .where(
+      and(
+        eq(applications.programId, programId),
+        eq(applications.userId, userId),
+        eq(applications.role, 'mentee'),
+        eq(applications.status, 'approved'),
+        inArray(cohorts.state, [...SELF_MATCH_COHORT_STATES]),
+      ),
+    )
+    .orderBy(desc(applications.submittedAt), desc(applications.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Like findOwnMenteeApplication, but FORBIDDEN with what to do when there is none. */
+export async function requireOwnMenteeApplication(
+  db: Queryable,
+  program: ProgramRow,
+  userId: string,
+): Promise<OwnMenteeApplication> {
+  const own = await findOwnMenteeApplication(db, program.id, userId);
+  if (!own) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Only mentees approved in a cohort of ${program.name} that is matching or running can look for mentors here`,
+    );
+  }
+  return own;
+}
+
+/** The approved mentor applications of a cohort with the applicants' names. */
+export async function listApprovedMentors(db: Queryable, cohortId: string): Promise<ApplicantRow[]> {
+  return db
+    .select({ application: applications, name: users.name, email: users.email })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(
+      and(
+        eq(applications.cohortId, cohortId),
+        eq(applications.role, 'mentor'),
+        eq(applications.status, 'approved'),
+      ),
+    )
+    .orderBy(users.name, applications.id);
+}
+
+/**
+ * Active mentor seats of each user, counted over every program they serve (a seat is an active
+ * mentor participant row; ADR 017).
+ */
+export async function countActiveMentorSeats(
+  db: Queryable,
+  userIds: readonly string[],
+): Promise<Map<string, number>> {
+  const seats = new Map<string, number>();
+  if (userIds.length === 0) return seats;
+  const rows = await db
+    .select({ userId: relationshipParticipants.userId, count: sql<number>`count(*)::int` })
+    .from(relationshipParticipants)
+    .where(
+      and(
+        inArray(relationshipParticipants.userId, [...new Set(userIds)]),
+        eq(relationshipParticipants.role, 'mentor'),
+        eq(relationshipParticipants.isActive, true),
+      ),
+    )
+    .groupBy(relationshipParticipants.userId);
+  for (const row of rows) seats.set(row.userId, row.count);
+  return seats;
+}
+
+/** Active mentor seats a mentee application holds (a mentee in a one-to-one program wants one). */
+export async function countMenteeActiveMentors(db: Queryable, menteeApplicationId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(relationshipParticipants)
+    .where(
+      and(
+        eq(relationshipParticipants.applicationId, menteeApplicationId),
+        eq(relationshipParticipants.role, 'mentee'),
+        eq(relationshipParticipants.isActive, true),
+      ),
+    );
+  return row.count;
+}
+
+/** Pending requests of a mentee application that have not passed their expiry at `now`. */
+export async function countOpenRequests(
+  db: Queryable,
+  menteeApplicationId: string,
+  now: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(matchRequests)
+    .where(
+      and(
+        eq(matchRequests.menteeApplicationId, menteeApplicationId),
+        eq(matchRequests.status, 'pending'),
+        sql`${matchRequests.expiresAt} > ${now.toISOString()}`,
+      ),
+    );
+  return row.count;
+}
+
+/** The seats a mentor offers: their own capacity, or the program's default. */
+export function mentorCapacity(application: ApplicationRow, program: ProgramRow): number {
+  return application.capacity ?? program.defaultMentorCapacity;
+}
+
+/** A mentor's eligibility as the engine reads it; no evaluation (null) counts as eligible. */
+export function mentorEligibility(application: ApplicationRow): MentorEligibilityStatus {
+  const status = application.eligibility?.['status'];
+  return MENTOR_ELIGIBILITY_STATUSES.includes(status as MentorEligibilityStatus)
+    ? (status as MentorEligibilityStatus)
+    : application.eligibility === null
+      ? 'eligible'
+      : 'pending';
+}
+
+const ORGANIZATION_RULES: Readonly<Record<InsideOutsideRule, OrganizationRule>> = {
+  must_be_inside: 'same-required',
+  must_be_outside: 'same-forbidden',
+  either: 'allowed',
+};
+
+/** The engine settings self-match scores with: the defaults, with the program's inside/outside rule. */
+export function selfMatchSettings(program: ProgramRow, now: Date): MatchingSettings {
+  const settings = defaultMatchingSettings(now);
+  return {
+    ...settings,
+    constraints: { ...settings.constraints, organizationRule: ORGANIZATION_RULES[program.insideOutsideRule] },
+  };
+}
+
+function matchable(application: ApplicationRow): MatchableApplication {
+  return {
+    applicationId: application.id,
+    organizationId: application.organizationId,
+    fallbackTimeZone: 'UTC',
+    answers: application.answers,
+    consents: application.consents as Record<string, AnswerConsent | undefined>,
+  };
+}
+
+/** The engine profile of a mentee application (self-match: one mentor wanted). */
+export function menteeProfileOf(application: ApplicationRow, now: Date): MenteeProfile {
+  return applicationMatchingProfile(matchable(application), {
+    side: 'mentee',
+    referenceDate: now,
+    wantedMentors: 1,
+  });
+}
+
+/** The engine profile of a mentor application, with its seats taken across every program. */
+export function mentorProfileOf(
+  application: ApplicationRow,
+  program: ProgramRow,
+  activeSeats: number,
+  now: Date,
+): MentorProfile {
+  return applicationMatchingProfile(matchable(application), {
+    side: 'mentor',
+    referenceDate: now,
+    capacity: mentorCapacity(application, program),
+    seatsUsedElsewhere: activeSeats,
+    eligibility: mentorEligibility(application),
+  });
+}
+
+/** Built-in answers of an application, typed. */
+export function answersOf(application: ApplicationRow): Partial<BuiltInAnswers> {
+  return application.answers;
+}
+
+/** A 64-bit advisory-lock key for one person's self-match state (the same key in every process). */
+export function personLockKey(userId: string): bigint {
+  return createHash('sha256').update(`self-match:person:${userId}`).digest().readBigInt64BE(0);
+}
+
+/**
+ * Takes the transaction-scoped advisory locks of these people, in ascending key order so that two
+ * transactions locking the same two people cannot deadlock. Held until the transaction ends.
+ */
+export async function lockPeople(db: Queryable, userIds: readonly string[]): Promise<void> {
+  const keys = [...new Set(userIds.map(personLockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const key of keys) await db.execute(sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`);
+}
