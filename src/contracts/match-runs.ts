@@ -160,8 +160,9 @@ export type MatchRunDetail = z.infer<typeof MatchRunDetail>;
 
 export const MatchRunResponse = z.object({ run: MatchRunDetail });
 export const MatchRunListResponse = z.object({ runs: z.array(MatchRun) });
+export const MatchRunSummaryResponse = z.object({ run: MatchRun });
 
-export const ProgramParams = z.object({ programId: IdParam });
+export const ProgramScopedParams = z.object({ programId: IdParam });
 export const MatchRunParams = z.object({ runId: IdParam });
 export const CompareMatchRunsParams = z.object({ runId: IdParam, otherRunId: IdParam });
 
@@ -232,7 +233,9 @@ export type PairCheck = z.infer<typeof PairCheck>;
 
 export const EditMatchRunResponse = z.object({
   isApplied: z.boolean().describe('false for a preview'),
-  checks: z.array(PairCheck).describe('The new pairs the edit makes, each with its score and broken constraints'),
+  checks: z
+    .array(PairCheck)
+    .describe('The new pairs the edit makes, each with its score and broken constraints'),
   run: MatchRunDetail,
 });
 

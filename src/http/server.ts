@@ -28,6 +28,7 @@ import { csrfPlugin } from './plugins/csrf.ts';
 import { apiWriteRateLimitPlugin } from './plugins/rate-limit.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { apiTokenRoutes } from './routes/api-tokens.routes.ts';
+import { matchRunRoutes } from './routes/match-runs.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
@@ -182,6 +183,7 @@ export async function buildServer(
   await app.register(profileRoutes);
   await app.register(adminRoutes);
   await app.register(apiTokenRoutes);
+  await app.register(matchRunRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -18,6 +18,12 @@ import { MEMBER_ROLES, type MemberRole } from '../../src/core/roles.ts';
 import * as schema from '../../src/db/schema.ts';
 import { createOrganization, invitationLink, signedIn, type SignedInClient } from '../support/api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import {
+  addMember,
+  createCohortFixture,
+  createPoolFixture,
+  createProgramFixture,
+} from '../support/match-fixtures.ts';
 
 const t: TestApp = await createTestApp();
 afterAll(async () => t.close());
@@ -72,7 +78,26 @@ const ORGANIZATION_SCOPED: Record<string, (b: OrganizationB) => Promise<string>>
     expect(invited.statusCode, invited.body).toBe(201);
     return invited.json<{ invitation: { id: string } }>().invitation.id;
   },
+  programId: async (b) => (await programOfB(b)).programId,
+  runId: async (b) => (await programOfB(b)).runId,
+  otherRunId: async (b) => (await programOfB(b)).runId,
 };
+
+/** Organization B's program in the matching state, with approved applications, and a draft run of it. */
+async function programOfB(b: OrganizationB): Promise<{ programId: string; runId: string }> {
+  if (!matchingOfB) {
+    const db = t.runtime.database.db;
+    const fixture = await createProgramFixture(db, b.organizationId, { name: 'B Mentoring' });
+    const cohort = await createCohortFixture(db, fixture.program, 'matching');
+    await createPoolFixture(db, fixture, cohort, { mentees: 3, mentors: 2 });
+    await addMember(db, b.organizationId, b.admin.userId);
+    const created = await b.admin.post(`/api/v1/programs/${fixture.program.id}/match-runs`, {});
+    expect(created.statusCode, created.body).toBe(201);
+    matchingOfB = { programId: fixture.program.id, runId: created.json<{ run: { id: string } }>().run.id };
+  }
+  return matchingOfB;
+}
+let matchingOfB: { programId: string; runId: string } | undefined;
 
 /** Path parameters that name no organization's resource, and why. */
 const NOT_ORGANIZATION_SCOPED: Record<string, string> = {
@@ -88,6 +113,12 @@ const REQUEST_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/organizations/:organizationId': { name: 'Taken Over' },
   'PATCH /api/v1/organizations/:organizationId/members/:membershipId': { role: 'admin' },
   'POST /api/v1/organizations/:organizationId/invitations': { email: 'spy@example.test', role: 'admin' },
+  'POST /api/v1/programs/:programId/match-runs': { objective: 'coverage' },
+  'POST /api/v1/match-runs/:runId/pairs': {
+    action: 'remove',
+    menteeApplicationId: 'someone',
+    mentorApplicationId: 'someone-else',
+  },
   'PUT /api/v1/organizations/:organizationId/members/:membershipId/profile': {
     mentoringRole: 'mentor',
     headline: 'Taken over',

@@ -136,8 +136,10 @@ export function matchPublishedEmail(input: {
   const mentors = input.others.filter((other) => other.role === 'mentor');
   const mentees = input.others.filter((other) => other.role === 'mentee');
   const parts: string[] = [];
-  if (mentors.length > 0) parts.push(`your ${mentors.length === 1 ? 'mentor' : 'mentors'} ${describe(mentors)}`);
-  if (mentees.length > 0) parts.push(`your ${mentees.length === 1 ? 'mentee' : 'mentees'} ${describe(mentees)}`);
+  if (mentors.length > 0)
+    parts.push(`your ${mentors.length === 1 ? 'mentor' : 'mentors'} ${describe(mentors)}`);
+  if (mentees.length > 0)
+    parts.push(`your ${mentees.length === 1 ? 'mentee' : 'mentees'} ${describe(mentees)}`);
   const lines = [
     `Hello ${input.name},`,
     `You have been matched in ${input.programName} (${input.organizationName}) as a ${input.role}, with ${parts.join(' and ') || 'your circle'}.`,

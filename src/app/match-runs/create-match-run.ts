@@ -58,7 +58,9 @@ function renameIssues(error: unknown): never {
   if (isAppError(error) && error.code === 'VALIDATION_FAILED' && error.details?.issues) {
     const issues = error.details.issues.map((issue) => ({
       ...issue,
-      path: issue.path.replace(/\.menteeId$/, '.menteeApplicationId').replace(/\.mentorId$/, '.mentorApplicationId'),
+      path: issue.path
+        .replace(/\.menteeId$/, '.menteeApplicationId')
+        .replace(/\.mentorId$/, '.mentorApplicationId'),
     }));
     throw new AppError('VALIDATION_FAILED', error.message, { ...error.details, issues });
   }
@@ -123,7 +125,7 @@ export async function storeDraft(
   const settings: StoredRunSettings = {
     objective: input.objective,
     minScore: input.minScore,
-    weights: { ...input.settings.scoring.weights } as Record<string, number>,
+    weights: { ...input.settings.scoring.weights },
     constraints: {
       organizationRule: constraints.organizationRule,
       jurisdictionRule: constraints.jurisdictionRule,
@@ -132,7 +134,10 @@ export async function storeDraft(
       allowedMentorStatuses: [...constraints.allowedMentorStatuses],
     },
     pinned: input.pinned.map((p) => ({ menteeApplicationId: p.menteeId, mentorApplicationId: p.mentorId })),
-    excluded: input.excluded.map((p) => ({ menteeApplicationId: p.menteeId, mentorApplicationId: p.mentorId })),
+    excluded: input.excluded.map((p) => ({
+      menteeApplicationId: p.menteeId,
+      mentorApplicationId: p.mentorId,
+    })),
     referenceDate: input.settings.referenceDate.toISOString(),
     engine: { ...input.settings, referenceDate: input.settings.referenceDate.toISOString() },
   };

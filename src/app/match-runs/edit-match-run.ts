@@ -175,7 +175,8 @@ export async function editMatchRun(ctx: AppContext, input: EditMatchRunInput): P
     const isGroup = current.some((row) => row.circle !== null) || scope.program.format === 'group';
     const circleOfMentor = new Map<string, number>();
     for (const row of current) {
-      if (row.circle !== null && !removedRows.includes(row)) circleOfMentor.set(row.mentorApplicationId, row.circle);
+      if (row.circle !== null && !removedRows.includes(row))
+        circleOfMentor.set(row.mentorApplicationId, row.circle);
     }
     let nextCircle = Math.max(0, ...current.map((row) => row.circle ?? 0)) + 1;
     if (added.length > 0) {
@@ -212,7 +213,12 @@ export async function editMatchRun(ctx: AppContext, input: EditMatchRunInput): P
     if (nowMatched.length > 0) {
       await tx.db
         .delete(matchRunUnmatched)
-        .where(and(eq(matchRunUnmatched.runId, run.id), inArray(matchRunUnmatched.menteeApplicationId, nowMatched)));
+        .where(
+          and(
+            eq(matchRunUnmatched.runId, run.id),
+            inArray(matchRunUnmatched.menteeApplicationId, nowMatched),
+          ),
+        );
     }
     const nowUnmatched = [...new Set(removed.map((pair) => pair.menteeId))].filter((id) => !matched.has(id));
     if (nowUnmatched.length > 0) {
@@ -230,8 +236,11 @@ export async function editMatchRun(ctx: AppContext, input: EditMatchRunInput): P
         .onConflictDoNothing();
     }
 
-    const scores = new Map(current.map((row) => [`${row.menteeApplicationId}|${row.mentorApplicationId}`, row.score]));
-    for (const check of checks) scores.set(`${check.menteeApplicationId}|${check.mentorApplicationId}`, check.score);
+    const scores = new Map(
+      current.map((row) => [`${row.menteeApplicationId}|${row.mentorApplicationId}`, row.score]),
+    );
+    for (const check of checks)
+      scores.set(`${check.menteeApplicationId}|${check.mentorApplicationId}`, check.score);
     const stored = run.summary as unknown as StoredRunSummary;
     const recomputed = summarizeDraft(
       after.map((pair) => ({ ...pair, score: scores.get(`${pair.menteeId}|${pair.mentorId}`) ?? 0 })),
@@ -249,9 +258,12 @@ export async function editMatchRun(ctx: AppContext, input: EditMatchRunInput): P
       .where(eq(matchRuns.id, run.id))
       .returning();
 
-    const action = { add: 'pair_added', remove: 'pair_removed', replace: 'pair_replaced', swap: 'pair_swapped' }[
-      input.action
-    ];
+    const action = {
+      add: 'pair_added',
+      remove: 'pair_removed',
+      replace: 'pair_replaced',
+      swap: 'pair_swapped',
+    }[input.action];
     await tx.db.insert(matchRunEvents).values({
       id: randomUUID(),
       organizationId: run.organizationId,

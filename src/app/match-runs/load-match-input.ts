@@ -29,7 +29,7 @@ import {
 import type { InsideOutsideRule } from '../../core/programs/vocabulary.ts';
 import {
   applications,
-  cohorts,
+  type cohorts,
   organizations,
   rankings,
   relationshipParticipants,

@@ -14,7 +14,13 @@ import {
 } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { matchPublishedEmail } from '../email/templates.ts';
-import { requireDraft, requireMatchRun, viewMatchRuns, type MatchRunPairRow, type MatchRunView } from './records.ts';
+import {
+  requireDraft,
+  requireMatchRun,
+  viewMatchRuns,
+  type MatchRunPairRow,
+  type MatchRunView,
+} from './records.ts';
 
 export interface PublishedMatchRun {
   run: MatchRunView;
@@ -81,7 +87,9 @@ export async function publishMatchRun(ctx: AppContext, input: { runId: string })
         })
         .from(applications)
         .innerJoin(users, eq(users.id, applications.userId))
-        .where(and(eq(applications.organizationId, run.organizationId), inArray(applications.id, applicationIds)));
+        .where(
+          and(eq(applications.organizationId, run.organizationId), inArray(applications.id, applicationIds)),
+        );
       const withdrawn = rows.filter((row) => row.status !== 'approved');
       if (withdrawn.length > 0) {
         throw new AppError(
@@ -124,7 +132,8 @@ export async function publishMatchRun(ctx: AppContext, input: { runId: string })
     const isGroup = program.format === 'group' || fresh.some((pair) => pair.circle !== null);
     const runningCircleOf = new Map<string, string>();
     if (isGroup) {
-      for (const row of running) if (row.role === 'mentor') runningCircleOf.set(row.applicationId, row.relationshipId);
+      for (const row of running)
+        if (row.role === 'mentor') runningCircleOf.set(row.applicationId, row.relationshipId);
     }
     const groups = new Map<string, MatchRunPairRow[]>();
     for (const pair of fresh) {
@@ -136,11 +145,18 @@ export async function publishMatchRun(ctx: AppContext, input: { runId: string })
       const mentorIds = [...new Set(group.map((p) => p.mentorApplicationId))];
       const existingId = mentorIds.map((id) => runningCircleOf.get(id)).find((id) => id !== undefined);
       if (existingId) {
-        const members = running.filter((row) => row.relationshipId === existingId).map((row) => row.applicationId);
+        const members = running
+          .filter((row) => row.relationshipId === existingId)
+          .map((row) => row.applicationId);
         const newcomers = ids.filter((id) => !members.includes(id));
         const everyone = [...new Set([...members, ...ids])];
         const known = await knownPeople(tx, run.organizationId, everyone, people);
-        plans.push({ relationshipId: existingId, isNew: false, people: known, newcomers: new Set(newcomers) });
+        plans.push({
+          relationshipId: existingId,
+          isNew: false,
+          people: known,
+          newcomers: new Set(newcomers),
+        });
       } else {
         plans.push({
           relationshipId: randomUUID(),

@@ -16,6 +16,7 @@ import {
   matchRuns,
   users,
 } from '../../db/schema.ts';
+import { requireActor } from '../access.ts';
 import type { AppContext, Queryable } from '../context.ts';
 import { requireProgram, type ProgramScope } from '../programs/program-access.ts';
 
@@ -95,6 +96,7 @@ export async function requireMatchRun(
   runId: string,
   options: { manage?: boolean; forUpdate?: boolean } = {},
 ): Promise<{ run: MatchRunRow; scope: ProgramScope }> {
+  requireActor(ctx);
   const query = ctx.db.select().from(matchRuns).where(eq(matchRuns.id, runId)).limit(1);
   const [run] = options.forUpdate ? await query.for('update') : await query;
   if (!run) throw AppError.notFound('Match run');
