@@ -34,12 +34,15 @@ import { EmailPage } from './pages/EmailPage.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { InvitationsPage } from './pages/InvitationsPage.tsx';
 import { MemberProfilePage } from './pages/MemberProfilePage.tsx';
+import { MatchRunPage } from './pages/MatchRunPage.tsx';
+import { MatchRunsPage } from './pages/MatchRunsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { MyProfilePage } from './pages/MyProfilePage.tsx';
 import { ErrorPage, NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganizationNotFound } from './pages/OrganizationNotFound.tsx';
 import { OrganizationOverviewPage } from './pages/OrganizationOverviewPage.tsx';
 import { OrganizationSettingsPage } from './pages/OrganizationSettingsPage.tsx';
+import { MyRelationshipsPage, ProgramRelationshipsPage } from './pages/RelationshipsPage.tsx';
 import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignUpPage } from './pages/SignUpPage.tsx';
@@ -215,6 +218,31 @@ const settingsRoute = createRoute({
   path: 'settings',
   component: OrganizationSettingsPage,
 });
+const matchRunsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/match-runs',
+  component: Outlet,
+});
+const matchRunsIndexRoute = createRoute({
+  getParentRoute: () => matchRunsRoute,
+  path: '/',
+  component: MatchRunsPage,
+});
+const matchRunRoute = createRoute({
+  getParentRoute: () => matchRunsRoute,
+  path: '$runId',
+  component: MatchRunPage,
+});
+const programRelationshipsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/relationships',
+  component: ProgramRelationshipsPage,
+});
+const myRelationshipsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'my/relationships',
+  component: MyRelationshipsPage,
+});
 
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -257,6 +285,9 @@ const routeTree = rootRoute.addChildren([
       myProfileRoute,
       invitationsRoute,
       settingsRoute,
+      matchRunsRoute.addChildren([matchRunsIndexRoute, matchRunRoute]),
+      programRelationshipsRoute,
+      myRelationshipsRoute,
     ]),
     apiTokensRoute,
     emailsRoute.addChildren([emailsIndexRoute, emailRoute]),
