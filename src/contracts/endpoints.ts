@@ -55,6 +55,20 @@ import {
   UpdateApplicationRequest,
 } from './enrolment.ts';
 import {
+  CompareMatchRunsParams,
+  CompareMatchRunsResponse,
+  CreateMatchRunRequest,
+  EditMatchRunRequest,
+  EditMatchRunResponse,
+  MatchRunListResponse,
+  MatchRunParams,
+  MatchRunResponse,
+  MatchRunSummaryResponse,
+  ProgramScopedParams,
+  PublishMatchRunResponse,
+  RelationshipListResponse,
+} from './match-runs.ts';
+import {
   AcceptInvitationResponse,
   CreateInvitationRequest,
   CreateOrganizationRequest,
@@ -451,6 +465,42 @@ export const API = {
     body: WithdrawMatchRequestRequest,
     response: MatchRequestResponse,
   }),
+  // Match runs and relationships
+  listMatchRuns: endpoint('GET', '/api/v1/programs/:programId/match-runs', {
+    params: ProgramScopedParams,
+    response: MatchRunListResponse,
+  }),
+  createMatchRun: endpoint('POST', '/api/v1/programs/:programId/match-runs', {
+    params: ProgramScopedParams,
+    body: CreateMatchRunRequest,
+    response: MatchRunResponse,
+  }),
+  getMatchRun: endpoint('GET', '/api/v1/match-runs/:runId', {
+    params: MatchRunParams,
+    response: MatchRunResponse,
+  }),
+  editMatchRun: endpoint('POST', '/api/v1/match-runs/:runId/pairs', {
+    params: MatchRunParams,
+    body: EditMatchRunRequest,
+    response: EditMatchRunResponse,
+  }),
+  compareMatchRuns: endpoint('GET', '/api/v1/match-runs/:runId/compare/:otherRunId', {
+    params: CompareMatchRunsParams,
+    response: CompareMatchRunsResponse,
+  }),
+  publishMatchRun: endpoint('POST', '/api/v1/match-runs/:runId/publish', {
+    params: MatchRunParams,
+    response: PublishMatchRunResponse,
+  }),
+  discardMatchRun: endpoint('POST', '/api/v1/match-runs/:runId/discard', {
+    params: MatchRunParams,
+    response: MatchRunSummaryResponse,
+  }),
+  findProgramRelationships: endpoint('GET', '/api/v1/programs/:programId/relationships', {
+    params: ProgramScopedParams,
+    response: RelationshipListResponse,
+  }),
+  findMyRelationships: endpoint('GET', '/api/v1/me/relationships', { response: RelationshipListResponse }),
 } satisfies Record<string, Endpoint>;
 
 export type ApiEndpointName = keyof typeof API;

@@ -29,6 +29,7 @@ import { apiWriteRateLimitPlugin } from './plugins/rate-limit.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { apiTokenRoutes } from './routes/api-tokens.routes.ts';
 import { enrolmentRoutes } from './routes/enrolment.routes.ts';
+import { matchRunRoutes } from './routes/match-runs.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
@@ -188,6 +189,7 @@ export async function buildServer(
   await app.register(programRoutes);
   await app.register(enrolmentRoutes);
   await app.register(selfMatchRoutes);
+  await app.register(matchRunRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -20,6 +20,12 @@ import { createOrganization, invitationLink, signedIn, type SignedInClient } fro
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createProgramFixture, type ProgramFixture } from '../support/enrolment-fixtures.ts';
 import { insertApplication, insertMember, insertSelfMatchProgram } from '../support/self-match-fixtures.ts';
+import {
+  addMember,
+  createCohortFixture,
+  createPoolFixture,
+  createProgramFixture as createMatchProgramFixture,
+} from '../support/match-fixtures.ts';
 
 const t: TestApp = await createTestApp();
 afterAll(async () => t.close());
@@ -111,6 +117,8 @@ const ORGANIZATION_SCOPED: Record<string, (b: OrganizationB) => Promise<string>>
     });
     return id;
   },
+  runId: async (b) => (await matchRunOfB(b)).runId,
+  otherRunId: async (b) => (await matchRunOfB(b)).runId,
 };
 
 let programFixtureOfB: Promise<ProgramFixture> | undefined;
@@ -124,6 +132,22 @@ function programOfB(b: OrganizationB): Promise<ProgramFixture> {
 
 /** Values for path parameters that are not ids (an enum), so that a request gets past validation. */
 const SAMPLE_VALUES: Record<string, string> = { role: 'mentee', ruleId: 'good_standing' };
+
+/** Organization B's program in the matching state, with approved applications, and a draft run of it. */
+async function matchRunOfB(b: OrganizationB): Promise<{ programId: string; runId: string }> {
+  if (!matchingOfB) {
+    const db = t.runtime.database.db;
+    const fixture = await createMatchProgramFixture(db, b.organizationId, { name: 'B Mentoring' });
+    const cohort = await createCohortFixture(db, fixture.program, 'matching');
+    await createPoolFixture(db, fixture, cohort, { mentees: 3, mentors: 2 });
+    await addMember(db, b.organizationId, b.admin.userId);
+    const created = await b.admin.post(`/api/v1/programs/${fixture.program.id}/match-runs`, {});
+    expect(created.statusCode, created.body).toBe(201);
+    matchingOfB = { programId: fixture.program.id, runId: created.json<{ run: { id: string } }>().run.id };
+  }
+  return matchingOfB;
+}
+let matchingOfB: { programId: string; runId: string } | undefined;
 
 /** Path parameters that name no organization's resource, and why. */
 const NOT_ORGANIZATION_SCOPED: Record<string, string> = {
@@ -141,6 +165,12 @@ const REQUEST_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/organizations/:organizationId': { name: 'Taken Over' },
   'PATCH /api/v1/organizations/:organizationId/members/:membershipId': { role: 'admin' },
   'POST /api/v1/organizations/:organizationId/invitations': { email: 'spy@example.test', role: 'admin' },
+  'POST /api/v1/programs/:programId/match-runs': { objective: 'coverage' },
+  'POST /api/v1/match-runs/:runId/pairs': {
+    action: 'remove',
+    menteeApplicationId: 'someone',
+    mentorApplicationId: 'someone-else',
+  },
   'PUT /api/v1/organizations/:organizationId/members/:membershipId/profile': {
     mentoringRole: 'mentor',
     headline: 'Taken over',

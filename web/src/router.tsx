@@ -34,6 +34,8 @@ import { EmailPage } from './pages/EmailPage.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { InvitationsPage } from './pages/InvitationsPage.tsx';
 import { MemberProfilePage } from './pages/MemberProfilePage.tsx';
+import { MatchRunPage } from './pages/MatchRunPage.tsx';
+import { MatchRunsPage } from './pages/MatchRunsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { MentorsPage } from './pages/MentorsPage.tsx';
 import { MyRequestsPage } from './pages/MyRequestsPage.tsx';
@@ -46,6 +48,7 @@ import { NewProgramPage } from './pages/NewProgramPage.tsx';
 import { ProgramOverviewPage } from './pages/ProgramOverviewPage.tsx';
 import { ProgramSettingsPage } from './pages/ProgramSettingsPage.tsx';
 import { ProgramsPage } from './pages/ProgramsPage.tsx';
+import { MyRelationshipsPage, ProgramRelationshipsPage } from './pages/RelationshipsPage.tsx';
 import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignUpPage } from './pages/SignUpPage.tsx';
@@ -231,6 +234,31 @@ const settingsRoute = createRoute({
   path: 'settings',
   component: OrganizationSettingsPage,
 });
+const matchRunsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/match-runs',
+  component: Outlet,
+});
+const matchRunsIndexRoute = createRoute({
+  getParentRoute: () => matchRunsRoute,
+  path: '/',
+  component: MatchRunsPage,
+});
+const matchRunRoute = createRoute({
+  getParentRoute: () => matchRunsRoute,
+  path: '$runId',
+  component: MatchRunPage,
+});
+const programRelationshipsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/relationships',
+  component: ProgramRelationshipsPage,
+});
+const myRelationshipsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'my/relationships',
+  component: MyRelationshipsPage,
+});
 
 // Programs (issue 7): the list, the guided setup, a program's overview and its settings. Other program
 // pages (forms, applications, apply, match-runs) are siblings: programs/$programId/<page>.
@@ -302,6 +330,9 @@ const routeTree = rootRoute.addChildren([
       programSettingsRoute,
       mentorsRoute,
       myRequestsRoute,
+      matchRunsRoute.addChildren([matchRunsIndexRoute, matchRunRoute]),
+      programRelationshipsRoute,
+      myRelationshipsRoute,
     ]),
     apiTokensRoute,
     emailsRoute.addChildren([emailsIndexRoute, emailRoute]),

@@ -163,3 +163,37 @@ export function invitationEmail(input: {
     metadata: { url: input.url },
   };
 }
+
+/** Sent to every participant when a coordinator publishes a match: who they are matched with, and where. */
+export function matchPublishedEmail(input: {
+  to: string;
+  name: string;
+  role: 'mentor' | 'mentee';
+  programName: string;
+  organizationName: string;
+  others: Array<{ name: string; role: 'mentor' | 'mentee' }>;
+  url: string;
+}): OutgoingEmail {
+  const describe = (people: Array<{ name: string }>) => people.map((person) => person.name).join(', ');
+  const mentors = input.others.filter((other) => other.role === 'mentor');
+  const mentees = input.others.filter((other) => other.role === 'mentee');
+  const parts: string[] = [];
+  if (mentors.length > 0)
+    parts.push(`your ${mentors.length === 1 ? 'mentor' : 'mentors'} ${describe(mentors)}`);
+  if (mentees.length > 0)
+    parts.push(`your ${mentees.length === 1 ? 'mentee' : 'mentees'} ${describe(mentees)}`);
+  const lines = [
+    `Hello ${input.name},`,
+    `You have been matched in ${input.programName} (${input.organizationName}) as a ${input.role}, with ${parts.join(' and ') || 'your circle'}.`,
+    'Open Second Chair to see your match and plan your first meeting.',
+  ];
+  const footer = `You receive this email because you take part in ${input.programName}.`;
+  return {
+    to: input.to,
+    subject: `Your match in ${input.programName}`,
+    template: 'match-published',
+    text: `${lines.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
+    html: layout('You have been matched', lines, { label: 'See my match', url: input.url }, footer),
+    metadata: { programName: input.programName, link: input.url },
+  };
+}

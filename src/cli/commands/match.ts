@@ -1,10 +1,30 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Option, type Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { endpointPath, API } from '../../contracts/endpoints.ts';
+import type { MatchRun } from '../../contracts/match-runs.ts';
 import { AppError } from '../../core/errors.ts';
+import { MATCH_OBJECTIVES } from '../../core/matching/index.ts';
 import { formatSolution, parseProblem } from '../../core/matching/format/index.ts';
 import { solve } from '../../core/matching/solver/index.ts';
 import type { SolverObjective } from '../../core/matching/solver-types.ts';
+import { callApi } from '../remote/api-client.ts';
+import { resolveCredentials } from '../remote/credentials.ts';
+import { formatTable, printJson } from '../remote/output.ts';
+import { say } from '../support.ts';
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** The lines people read about a run. */
+function describeRun(run: MatchRun): string[] {
+  const s = run.summary;
+  return [
+    `Match run ${run.id} (${run.status}${run.isIncremental ? ', incremental' : ''}) of cohort ${run.cohortName}`,
+    `Objective ${run.objective}: ${s.pairCount} pairs, ${s.matchedMentees} of ${s.menteeCount} mentees matched (${percent(s.coverage)}), ` +
+      `mean score ${s.meanScore}, lowest ${s.minScore ?? '–'}${s.isProvenOptimal === null ? '' : s.isProvenOptimal ? ', proven optimal' : ', not proven optimal'}`,
+  ];
+}
 
 /** Registers `secondchair match ...` (see docs/matching-format.md and issue 3). */
 export function registerMatchCommand(program: Command): void {
@@ -48,5 +68,82 @@ export function registerMatchCommand(program: Command): void {
             `read ${read.toFixed(3)} s, solve ${solveSeconds.toFixed(3)} s → ${options.out}\n`,
         );
       } else process.stdout.write(text);
+    });
+
+  match
+    .command('run')
+    .description('Run matching for a program on the server and store the result as a draft')
+    .argument('<programId>', 'the program to match')
+    .option('--cohort <id>', 'the cohort (default: the program’s cohort in matching, else the running one)')
+    .addOption(new Option('--objective <objective>', 'what to optimise').choices([...MATCH_OBJECTIVES]))
+    .option('--min-score <score>', 'no pair scoring under this (0..1000)')
+    .option('--json', 'print the run as JSON')
+    .action(
+      async (
+        programId: string,
+        options: {
+          cohort?: string;
+          objective?: (typeof MATCH_OBJECTIVES)[number];
+          minScore?: string;
+          json?: boolean;
+        },
+      ) => {
+        const credentials = resolveCredentials(loadConfig());
+        const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
+        if (minScore !== undefined && (!Number.isInteger(minScore) || minScore < 0 || minScore > 1000)) {
+          throw AppError.validation([{ path: '--min-score', message: 'must be a whole number 0..1000' }]);
+        }
+        const { run } = await callApi(credentials, endpointPath(API.createMatchRun, { programId }), {
+          method: 'POST',
+          body: {
+            ...(options.cohort ? { cohortId: options.cohort } : {}),
+            ...(options.objective ? { objective: options.objective } : {}),
+            ...(minScore === undefined ? {} : { minScore }),
+          },
+          schema: API.createMatchRun.response,
+        });
+        if (options.json) return printJson(run);
+        say(...describeRun(run), '');
+        say(
+          formatTable(
+            ['Mentee', 'Mentor', 'Score', 'Top reason'],
+            run.pairs.map((pair) => [
+              pair.mentee.name,
+              pair.mentor.name,
+              String(pair.score),
+              pair.reasons[0]?.reason ?? '',
+            ]),
+          ),
+        );
+        if (run.unmatched.length > 0) {
+          say('', `${run.unmatched.length} unmatched:`);
+          say(
+            formatTable(
+              ['Mentee', 'Reason'],
+              run.unmatched.map((entry) => [entry.mentee.name, entry.detail]),
+            ),
+          );
+        }
+        say('', `Publish with: secondchair match publish ${run.id}`);
+      },
+    );
+
+  match
+    .command('publish')
+    .description('Publish a draft match run: relationships are created and both sides are emailed')
+    .argument('<runId>', 'the draft run')
+    .option('--json', 'print the result as JSON')
+    .action(async (runId: string, options: { json?: boolean }) => {
+      const credentials = resolveCredentials(loadConfig());
+      const published = await callApi(credentials, endpointPath(API.publishMatchRun, { runId }), {
+        method: 'POST',
+        body: {},
+        schema: API.publishMatchRun.response,
+      });
+      if (options.json) return printJson(published);
+      say(
+        ...describeRun(published.run),
+        `Published by ${published.run.publishedBy ?? 'you'}: ${published.relationshipsCreated} relationships created, ${published.emailsSent} emails queued.`,
+      );
     });
 }

@@ -1,0 +1,496 @@
+/**
+ * The matching workflow through the API: run → edit (with an override) → compare → publish →
+ * relationships → emails → the run is immutable; incremental runs keep published relationships; group
+ * programs fill circles up to the group size; a failure mid-publish leaves nothing half-written.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppContext } from '../../src/app/context.ts';
+import { publishMatchRun } from '../../src/app/match-runs/publish-match-run.ts';
+import {
+  cohorts,
+  emails,
+  matchRunEvents,
+  matchRuns,
+  relationshipParticipants,
+  relationships,
+} from '../../src/db/schema.ts';
+import {
+  createOrganization,
+  expectError,
+  expectField,
+  signedIn,
+  type SignedInClient,
+} from '../support/api.ts';
+import { createTestApp, TestClient, type TestApp } from '../support/app.ts';
+import {
+  addMember,
+  answersFor,
+  createApplicationFixture,
+  createCohortFixture,
+  createProgramFixture,
+  insertUsers,
+  type CohortRecord,
+  type ProgramFixture,
+} from '../support/match-fixtures.ts';
+
+let t: TestApp;
+let coordinator: SignedInClient;
+let mia: SignedInClient; // mentor
+let ned: SignedInClient; // mentee
+let ola: SignedInClient; // mentee
+let outsider: SignedInClient; // admin of another organization
+let organizationId: string;
+
+interface RunBody {
+  id: string;
+  status: string;
+  isIncremental: boolean;
+  summary: { coverage: number; pairCount: number; circleCount: number | null; distribution: number[] };
+  pairs: Array<{
+    mentee: { applicationId: string; name: string };
+    mentor: { applicationId: string; name: string };
+    circle: number | null;
+    score: number;
+    reasons: unknown[];
+    origin: string;
+    brokenConstraints: Array<{ code: string }>;
+    overrideReason: string | null;
+  }>;
+  unmatched: Array<{ mentee: { applicationId: string }; reason: string }>;
+  events: Array<{ action: string }>;
+  can: { edit: boolean; publish: boolean; discard: boolean };
+}
+
+const db = () => t.runtime.database.db;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  coordinator = await signedIn(t, 'Cora Coordinator');
+  organizationId = (await createOrganization(coordinator, { name: 'Multnomah Bar Association' })).id;
+  mia = await signedIn(t, 'Mia Mentor');
+  ned = await signedIn(t, 'Ned Mentee');
+  ola = await signedIn(t, 'Ola Mentee');
+  for (const person of [mia, ned, ola]) await addMember(db(), organizationId, person.userId);
+  outsider = await signedIn(t, 'Otto Outsider');
+  await createOrganization(outsider, { name: 'Other Bar' });
+}, 60_000);
+afterAll(async () => t?.close());
+
+/** A one-to-one program in matching with Mia and an ineligible mentor, and Ned and Ola as mentees. */
+async function oneToOneProgram(): Promise<{
+  fixture: ProgramFixture;
+  cohort: CohortRecord;
+  apps: { mia: string; ina: string; ned: string; ola: string };
+}> {
+  const fixture = await createProgramFixture(db(), organizationId, { defaultMentorCapacity: 2 });
+  const cohort = await createCohortFixture(db(), fixture.program, 'matching');
+  const ina = await signedIn(t, 'Ina Ineligible');
+  // A mentor of their own per program: seats count across programs, so a shared one would fill up.
+  const [miaUserId] = await insertUsers(db(), 1, 'Mia Mentor');
+  await addMember(db(), organizationId, miaUserId);
+  const apps = {
+    mia: await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: miaUserId,
+      role: 'mentor',
+      answers: answersFor('mentor', 1),
+    }),
+    ina: await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: ina.userId,
+      role: 'mentor',
+      answers: answersFor('mentor', 2),
+      eligibility: { status: 'ineligible', rules: [] },
+    }),
+    ned: await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: ned.userId,
+      role: 'mentee',
+      answers: answersFor('mentee', 1),
+    }),
+    ola: await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: ola.userId,
+      role: 'mentee',
+      answers: answersFor('mentee', 3),
+    }),
+  };
+  return { fixture, cohort, apps };
+}
+
+async function run(
+  client: TestClient,
+  programId: string,
+  body: Record<string, unknown> = {},
+): Promise<RunBody> {
+  const response = await client.post(`/api/v1/programs/${programId}/match-runs`, body);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ run: RunBody }>().run;
+}
+
+describe('match runs: the guards', () => {
+  it('needs a signed-in user on every route (401)', async () => {
+    const anonymous = new TestClient(t.app);
+    const id = 'any-id';
+    expectError(await anonymous.get(`/api/v1/programs/${id}/match-runs`), 401, 'UNAUTHENTICATED');
+    expectError(await anonymous.post(`/api/v1/programs/${id}/match-runs`, {}), 401, 'UNAUTHENTICATED');
+    expectError(await anonymous.get(`/api/v1/match-runs/${id}`), 401, 'UNAUTHENTICATED');
+    expectError(
+      await anonymous.post(`/api/v1/match-runs/${id}/pairs`, {
+        action: 'remove',
+        menteeApplicationId: 'a',
+        mentorApplicationId: 'b',
+      }),
+      401,
+      'UNAUTHENTICATED',
+    );
+    expectError(await anonymous.get(`/api/v1/match-runs/${id}/compare/${id}`), 401, 'UNAUTHENTICATED');
+    expectError(await anonymous.post(`/api/v1/match-runs/${id}/publish`, {}), 401, 'UNAUTHENTICATED');
+    expectError(await anonymous.post(`/api/v1/match-runs/${id}/discard`, {}), 401, 'UNAUTHENTICATED');
+    expectError(await anonymous.get(`/api/v1/programs/${id}/relationships`), 401, 'UNAUTHENTICATED');
+    expectError(await anonymous.get('/api/v1/me/relationships'), 401, 'UNAUTHENTICATED');
+  });
+
+  it('names the field at fault (400)', async () => {
+    const { fixture } = await oneToOneProgram();
+    const programId = fixture.program.id;
+    expectField(
+      await coordinator.post(`/api/v1/programs/${programId}/match-runs`, { weights: { skills: 101 } }),
+      'weights.skills',
+    );
+    expectField(
+      await coordinator.post(`/api/v1/programs/${programId}/match-runs`, { minScore: 1001 }),
+      'minScore',
+    );
+    expectField(
+      await coordinator.post(`/api/v1/programs/${programId}/match-runs`, { objective: 'random' }),
+      'objective',
+    );
+    expectField(
+      await coordinator.post(`/api/v1/programs/${programId}/match-runs`, {
+        pinned: [{ menteeApplicationId: 'nobody', mentorApplicationId: 'nobody' }],
+      }),
+      'pinned.0.menteeApplicationId',
+    );
+    const draft = await run(coordinator, programId);
+    expectField(
+      await coordinator.post(`/api/v1/match-runs/${draft.id}/pairs`, { action: 'merge' }),
+      'action',
+    );
+    expectField(
+      await coordinator.post(`/api/v1/match-runs/${draft.id}/pairs`, {
+        action: 'add',
+        menteeApplicationId: 'not-a-mentee',
+        mentorApplicationId: draft.pairs[0].mentor.applicationId,
+      }),
+      'menteeApplicationId',
+    );
+    expectField(await coordinator.get('/api/v1/match-runs/not%20an%20id'), 'params.runId');
+  });
+
+  it('keeps drafts from mentors and mentees (403) and other organizations (404)', async () => {
+    const { fixture } = await oneToOneProgram();
+    const programId = fixture.program.id;
+    const draft = await run(coordinator, programId);
+    for (const member of [mia, ned]) {
+      expectError(await member.post(`/api/v1/programs/${programId}/match-runs`, {}), 403, 'FORBIDDEN');
+      expectError(await member.get(`/api/v1/programs/${programId}/match-runs`), 403, 'FORBIDDEN');
+      expectError(await member.get(`/api/v1/match-runs/${draft.id}`), 403, 'FORBIDDEN');
+      expectError(await member.post(`/api/v1/match-runs/${draft.id}/publish`, {}), 403, 'FORBIDDEN');
+      expectError(await member.post(`/api/v1/match-runs/${draft.id}/discard`), 403, 'FORBIDDEN');
+      expectError(await member.get(`/api/v1/match-runs/${draft.id}/compare/${draft.id}`), 403, 'FORBIDDEN');
+    }
+    const missing = await outsider.get(`/api/v1/match-runs/${draft.id}`);
+    expectError(missing, 404, 'NOT_FOUND');
+    expect(missing.json().error.message).toBe('Match run not found');
+    expectError(await outsider.post(`/api/v1/programs/${programId}/match-runs`, {}), 404, 'NOT_FOUND');
+    expectError(await outsider.post(`/api/v1/match-runs/${draft.id}/publish`, {}), 404, 'NOT_FOUND');
+    expectError(await outsider.get(`/api/v1/programs/${programId}/relationships`), 404, 'NOT_FOUND');
+  });
+
+  it('refuses a run unless the cohort is matching or running (INVALID_STATE)', async () => {
+    const fixture = await createProgramFixture(db(), organizationId);
+    const cohort = await createCohortFixture(db(), fixture.program, 'enrolling');
+    const response = await coordinator.post(`/api/v1/programs/${fixture.program.id}/match-runs`, {
+      cohortId: cohort.id,
+    });
+    expectError(response, 409, 'INVALID_STATE');
+    expect(response.json().error.message).toContain('enrolling');
+  });
+});
+
+describe('match runs: run, edit, compare, publish', () => {
+  it('runs, edits with an override, compares, publishes, emails both sides and freezes the run', async () => {
+    const { fixture, cohort, apps } = await oneToOneProgram();
+    const programId = fixture.program.id;
+
+    const first = await run(coordinator, programId, { objective: 'coverage', weights: { skills: 5 } });
+    expect(first.status).toBe('draft');
+    expect(first.can).toEqual({ edit: true, publish: true, discard: true });
+    // Ina is ineligible: both mentees go to Mia (capacity 2).
+    expect(first.pairs.map((pair) => pair.mentor.applicationId).sort()).toEqual([apps.mia, apps.mia]);
+    expect(first.summary.coverage).toBe(1);
+    expect(first.pairs[0].reasons.length).toBeGreaterThan(0);
+    expect(first.summary.distribution).toHaveLength(10);
+    expect(first.events.map((event) => event.action)).toEqual(['created']);
+
+    // Giving Ned to the ineligible mentor breaks a hard constraint: refused, then made with a reason.
+    const edit = {
+      action: 'replace',
+      menteeApplicationId: apps.ned,
+      mentorApplicationId: apps.mia,
+      newMentorApplicationId: apps.ina,
+    };
+    const preview = await coordinator.post(`/api/v1/match-runs/${first.id}/pairs`, {
+      ...edit,
+      preview: true,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().isApplied).toBe(false);
+    expect(preview.json().checks[0].broken.map((b: { code: string }) => b.code)).toContain(
+      'mentor-not-eligible',
+    );
+    const refused = await coordinator.post(`/api/v1/match-runs/${first.id}/pairs`, edit);
+    expectError(refused, 409, 'CONFLICT');
+    expect(refused.json().error.details.issues[0].path).toBe('overrideReason');
+    expect(refused.json().error.details.checks[0].broken.length).toBeGreaterThan(0);
+    const overridden = await coordinator.post(`/api/v1/match-runs/${first.id}/pairs`, {
+      ...edit,
+      overrideReason: 'Ina’s eligibility review is a formality; she mentored Ned informally for a year',
+    });
+    expect(overridden.statusCode, overridden.body).toBe(200);
+    const edited = overridden.json<{ run: RunBody }>().run;
+    const nedPair = edited.pairs.find((pair) => pair.mentee.applicationId === apps.ned)!;
+    expect(nedPair).toMatchObject({
+      origin: 'edited',
+      mentor: { applicationId: apps.ina, name: 'Ina Ineligible' },
+    });
+    expect(nedPair.brokenConstraints.map((b) => b.code)).toContain('mentor-not-eligible');
+    expect(nedPair.overrideReason).toContain('formality');
+    expect(edited.events.map((event) => event.action)).toEqual(['created', 'override']);
+
+    // A second run to compare with: the engine's own answer again.
+    const second = await run(coordinator, programId, { objective: 'quality' });
+    const compared = await coordinator.get(`/api/v1/match-runs/${first.id}/compare/${second.id}`);
+    expect(compared.statusCode, compared.body).toBe(200);
+    const comparison = compared.json();
+    expect(comparison.onlyInFirst.map((p: { mentor: { name: string } }) => p.mentor.name)).toEqual([
+      'Ina Ineligible',
+    ]);
+    expect(comparison.onlyInSecond).toHaveLength(1);
+    expect(comparison.delta.coverage).toBe(0);
+    expect(typeof comparison.delta.meanScore).toBe('number');
+
+    // Publish the edited run.
+    const published = await coordinator.post(`/api/v1/match-runs/${first.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ relationshipsCreated: 2, emailsSent: 4 });
+    expect(published.json().run).toMatchObject({
+      status: 'published',
+      publishedBy: 'Cora Coordinator',
+      can: { edit: false, publish: false, discard: false },
+    });
+    const [cohortAfter] = await db().select().from(cohorts).where(eq(cohorts.id, cohort.id));
+    expect(cohortAfter.state).toBe('running');
+    const made = await db().select().from(relationships).where(eq(relationships.matchRunId, first.id));
+    expect(made).toHaveLength(2);
+
+    // Both sides are emailed.
+    const sent = await db().select().from(emails).where(eq(emails.template, 'match-published'));
+    const toNed = sent.find((email) => email.to === ned.email);
+    expect(toNed?.text).toContain('Ina Ineligible');
+    expect(
+      sent.some((email) => email.text.startsWith('Hello Mia Mentor') && email.text.includes('Ola Mentee')),
+    ).toBe(true);
+
+    // The published run is immutable; the other draft can no longer be published over it.
+    expectError(
+      await coordinator.post(`/api/v1/match-runs/${first.id}/pairs`, {
+        action: 'remove',
+        menteeApplicationId: apps.ola,
+        mentorApplicationId: apps.mia,
+      }),
+      409,
+      'INVALID_STATE',
+    );
+    expectError(await coordinator.post(`/api/v1/match-runs/${first.id}/publish`, {}), 409, 'INVALID_STATE');
+    expectError(await coordinator.post(`/api/v1/match-runs/${first.id}/discard`, {}), 409, 'INVALID_STATE');
+    expectError(await coordinator.post(`/api/v1/match-runs/${second.id}/publish`, {}), 409, 'INVALID_STATE');
+
+    // Relationships: the coordinator sees the program's, Ned only his own.
+    const all = await coordinator.get(`/api/v1/programs/${programId}/relationships`);
+    expect(all.json().relationships).toHaveLength(2);
+    const nedsInProgram = await ned.get(`/api/v1/programs/${programId}/relationships`);
+    expect(nedsInProgram.statusCode, nedsInProgram.body).toBe(200);
+    expect(nedsInProgram.json().relationships).toHaveLength(1);
+    const mine = await ned.get('/api/v1/me/relationships');
+    expect(mine.statusCode, mine.body).toBe(200);
+    const nedRelationships = mine
+      .json()
+      .relationships.filter((r: { programId: string }) => r.programId === programId);
+    expect(nedRelationships).toHaveLength(1);
+    expect(nedRelationships[0]).toMatchObject({ myRole: 'mentee', programName: fixture.program.name });
+    expect(nedRelationships[0].participants.map((p: { name: string }) => p.name).sort()).toEqual([
+      'Ina Ineligible',
+      'Ned Mentee',
+    ]);
+    // Ola's relationship is not Ned's to see.
+    expect(JSON.stringify(mine.json())).not.toContain('Ola Mentee');
+
+    // The list shows both runs, newest first.
+    const listed = await coordinator.get(`/api/v1/programs/${programId}/match-runs`);
+    expect(listed.json().runs.map((r: { id: string }) => r.id)).toEqual([second.id, first.id]);
+
+    // Discard the stale draft.
+    const discarded = await coordinator.post(`/api/v1/match-runs/${second.id}/discard`, {});
+    expect(discarded.statusCode, discarded.body).toBe(200);
+    expect(discarded.json().run.status).toBe('discarded');
+  });
+
+  it('an incremental run keeps published relationships and fills open seats only', async () => {
+    const { fixture, cohort, apps } = await oneToOneProgram();
+    const programId = fixture.program.id;
+    const first = await run(coordinator, programId);
+    expect((await coordinator.post(`/api/v1/match-runs/${first.id}/publish`, {})).statusCode).toBe(200);
+
+    // A latecomer arrives, and a second mentor with a seat.
+    const pat = await signedIn(t, 'Pat Latecomer');
+    const max = await signedIn(t, 'Max Mentor');
+    const patApp = await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: pat.userId,
+      role: 'mentee',
+      answers: answersFor('mentee', 5),
+    });
+    const maxApp = await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: max.userId,
+      role: 'mentor',
+      answers: answersFor('mentor', 5),
+    });
+    const incremental = await run(coordinator, programId);
+    expect(incremental.isIncremental).toBe(true);
+    const kept = incremental.pairs.filter((pair) => pair.origin === 'existing');
+    expect(kept.map((pair) => pair.mentee.applicationId).sort()).toEqual([apps.ned, apps.ola].sort());
+    const fresh = incremental.pairs.filter((pair) => pair.origin !== 'existing');
+    // Mia is full (capacity 2): the latecomer goes to Max.
+    expect(fresh.map((pair) => [pair.mentee.applicationId, pair.mentor.applicationId])).toEqual([
+      [patApp, maxApp],
+    ]);
+
+    const published = await coordinator.post(`/api/v1/match-runs/${incremental.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ relationshipsCreated: 1, emailsSent: 2 });
+    const all = await db().select().from(relationships).where(eq(relationships.cohortId, cohort.id));
+    expect(all).toHaveLength(3);
+  });
+
+  it('fills group circles up to the group size, one relationship per circle', async () => {
+    const fixture = await createProgramFixture(db(), organizationId, {
+      format: 'group',
+      groupSize: 3,
+      allowsCoMentors: true,
+      defaultMentorCapacity: 3,
+    });
+    const cohort = await createCohortFixture(db(), fixture.program, 'matching');
+    const mentorUserIds = await insertUsers(db(), 2, 'Circle Mentor');
+    for (let n = 0; n < 2; n++) {
+      await createApplicationFixture(db(), {
+        fixture,
+        cohort,
+        userId: mentorUserIds[n],
+        role: 'mentor',
+        answers: answersFor('mentor', n),
+        capacity: 10,
+      });
+    }
+    const menteeUserIds = await insertUsers(db(), 7, 'Circle Mentee');
+    for (let n = 0; n < 7; n++) {
+      await createApplicationFixture(db(), {
+        fixture,
+        cohort,
+        userId: menteeUserIds[n],
+        role: 'mentee',
+        answers: answersFor('mentee', n),
+      });
+    }
+    const draft = await run(coordinator, fixture.program.id, { objective: 'coverage' });
+    expect(draft.summary.circleCount).toBe(2);
+    expect(draft.pairs).toHaveLength(6);
+    const sizes = new Map<number, number>();
+    for (const pair of draft.pairs) sizes.set(pair.circle!, (sizes.get(pair.circle!) ?? 0) + 1);
+    expect([...sizes.values()]).toEqual([3, 3]);
+    expect(draft.unmatched).toHaveLength(1);
+    expect(draft.unmatched[0].reason).toBe('feasible-mentors-full');
+
+    const published = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json().relationshipsCreated).toBe(2);
+    const made = await db().select().from(relationships).where(eq(relationships.matchRunId, draft.id));
+    for (const relationship of made) {
+      const people = await db()
+        .select()
+        .from(relationshipParticipants)
+        .where(eq(relationshipParticipants.relationshipId, relationship.id));
+      expect(people.filter((p) => p.role === 'mentor')).toHaveLength(1);
+      expect(people.filter((p) => p.role === 'mentee')).toHaveLength(3);
+    }
+  });
+
+  it('a failure mid-publish leaves nothing half-written', async () => {
+    const { fixture, cohort } = await oneToOneProgram();
+    const draft = await run(coordinator, fixture.program.id);
+    const mailedBefore = await db().select().from(emails).where(eq(emails.template, 'match-published'));
+    let sent = 0;
+    const runtime = t.runtime;
+    const failing = createAppContext(
+      {
+        database: runtime.database.db,
+        config: runtime.config,
+        clock: runtime.clock,
+        logger: runtime.logger,
+        mailer: {
+          enqueue: async (email, executor) => {
+            sent += 1;
+            if (sent === 3) throw new Error('SMTP queue unavailable (injected)');
+            return runtime.mailer.enqueue(email, executor);
+          },
+        },
+      },
+      {
+        userId: coordinator.userId,
+        email: coordinator.email,
+        name: 'Cora Coordinator',
+        isPlatformAdmin: false,
+      },
+    );
+    await expect(publishMatchRun(failing, { runId: draft.id })).rejects.toThrow('injected');
+    expect(sent).toBe(3);
+    const [after] = await db().select().from(matchRuns).where(eq(matchRuns.id, draft.id));
+    expect(after.status).toBe('draft');
+    expect(after.publishedAt).toBeNull();
+    expect(
+      await db().select().from(relationships).where(eq(relationships.matchRunId, draft.id)),
+    ).toHaveLength(0);
+    const [cohortAfter] = await db().select().from(cohorts).where(eq(cohorts.id, cohort.id));
+    expect(cohortAfter.state).toBe('matching');
+    const events = await db()
+      .select()
+      .from(matchRunEvents)
+      .where(and(eq(matchRunEvents.runId, draft.id), eq(matchRunEvents.action, 'published')));
+    expect(events).toHaveLength(0);
+    const mailed = await db().select().from(emails).where(eq(emails.template, 'match-published'));
+    expect(mailed).toHaveLength(mailedBefore.length);
+
+    // The same run publishes cleanly afterwards.
+    const published = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+  });
+});
