@@ -101,9 +101,16 @@ export function invitationEmail(input: {
   role: string;
   url: string;
   expiresAt: Date;
+  /** The program the invitation brings them into (a roster import or a program invitation). */
+  program?: { name: string; role: string };
 }): OutgoingEmail {
   const lines = [
     `${input.inviterName} invited you to join ${input.organizationName} on Second Chair as ${input.role === 'admin' ? 'an' : 'a'} ${input.role}.`,
+    ...(input.program
+      ? [
+          `You are invited to ${input.program.name} as a ${input.program.role}: once you accept, your place in the program is waiting for you.`,
+        ]
+      : []),
     `The invitation expires on ${input.expiresAt.toUTCString()}.`,
   ];
   const footer = 'If you were not expecting this invitation, you can ignore this email.';
@@ -119,5 +126,33 @@ export function invitationEmail(input: {
       footer,
     ),
     metadata: { url: input.url },
+  };
+}
+
+/** A member invited into a program: the link to its application. */
+export function programInvitationEmail(input: {
+  to: string;
+  organizationName: string;
+  inviterName: string;
+  programName: string;
+  role: string;
+  url: string;
+}): OutgoingEmail {
+  const lines = [
+    `${input.inviterName} invited you to ${input.programName} at ${input.organizationName} as a ${input.role}.`,
+    'Open the program to review your application and tell the coordinator about yourself.',
+  ];
+  return {
+    to: input.to,
+    subject: `You are invited to ${input.programName}`,
+    template: 'program-invitation',
+    text: `${lines.join('\n\n')}\n\n${input.url}\n`,
+    html: layout(
+      `Join ${input.programName}`,
+      lines,
+      { label: 'Open the program', url: input.url },
+      'If you were not expecting this invitation, you can ignore this email.',
+    ),
+    metadata: { programUrl: input.url },
   };
 }
