@@ -45,6 +45,17 @@ import {
   UpdateOrganizationRequest,
 } from './organizations.ts';
 import { ProfileParams, ProfileResponse, UpdateProfileRequest } from './profiles.ts';
+import {
+  InviteToProgramRequest,
+  InviteToProgramResponse,
+  ListProgramInvitationsQuery,
+  ProgramInvitationListResponse,
+  ProgramInvitationParams,
+  ProgramParams,
+  RevokeProgramInvitationResponse,
+  RosterImportQuery,
+  RosterImportResponse,
+} from './roster.ts';
 import { CsrfTokenResponse, MeResponse } from './session.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -197,6 +208,31 @@ export const API = {
     params: ApiTokenParams,
     response: RevokeApiTokenResponse,
   }),
+
+  // Roster import and program invitations (ADR 018). The roster is the raw CSV body (text/csv).
+  importRoster: endpoint('POST', '/api/v1/programs/:programId/roster-imports', {
+    params: ProgramParams,
+    query: RosterImportQuery,
+    response: RosterImportResponse,
+  }),
+  listProgramInvitations: endpoint('GET', '/api/v1/programs/:programId/invitations', {
+    params: ProgramParams,
+    query: ListProgramInvitationsQuery,
+    response: ProgramInvitationListResponse,
+  }),
+  inviteToProgram: endpoint('POST', '/api/v1/programs/:programId/invitations', {
+    params: ProgramParams,
+    body: InviteToProgramRequest,
+    response: InviteToProgramResponse,
+  }),
+  revokeProgramInvitation: endpoint(
+    'DELETE',
+    '/api/v1/programs/:programId/invitations/:programInvitationId',
+    {
+      params: ProgramInvitationParams,
+      response: RevokeProgramInvitationResponse,
+    },
+  ),
 } satisfies Record<string, Endpoint>;
 
 export type ApiEndpointName = keyof typeof API;

@@ -32,6 +32,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
 import { profileRoutes } from './routes/profiles.routes.ts';
+import { rosterRoutes } from './routes/roster.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -182,6 +183,7 @@ export async function buildServer(
   await app.register(profileRoutes);
   await app.register(adminRoutes);
   await app.register(apiTokenRoutes);
+  await app.register(rosterRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));
