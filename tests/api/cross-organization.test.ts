@@ -18,6 +18,7 @@ import { MEMBER_ROLES, type MemberRole } from '../../src/core/roles.ts';
 import * as schema from '../../src/db/schema.ts';
 import { createOrganization, invitationLink, signedIn, type SignedInClient } from '../support/api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { insertProgram } from '../support/roster-fixtures.ts';
 
 const t: TestApp = await createTestApp();
 afterAll(async () => t.close());
@@ -72,6 +73,18 @@ const ORGANIZATION_SCOPED: Record<string, (b: OrganizationB) => Promise<string>>
     expect(invited.statusCode, invited.body).toBe(201);
     return invited.json<{ invitation: { id: string } }>().invitation.id;
   },
+  programId: async (b) =>
+    (await insertProgram(t.runtime.database.db, b.organizationId, 'Program of B')).programId,
+  programInvitationId: async (b) => {
+    const { programId } = await insertProgram(t.runtime.database.db, b.organizationId, 'Invitations of B');
+    const invited = await b.admin.post(`/api/v1/programs/${programId}/invitations`, {
+      emails: ['program.invitee.at.b@example.test'],
+      role: 'mentee',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const list = await b.admin.get(`/api/v1/programs/${programId}/invitations`);
+    return list.json<{ invitations: Array<{ id: string }> }>().invitations[0]!.id;
+  },
 };
 
 /** Path parameters that name no organization's resource, and why. */
@@ -88,6 +101,7 @@ const REQUEST_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/organizations/:organizationId': { name: 'Taken Over' },
   'PATCH /api/v1/organizations/:organizationId/members/:membershipId': { role: 'admin' },
   'POST /api/v1/organizations/:organizationId/invitations': { email: 'spy@example.test', role: 'admin' },
+  'POST /api/v1/programs/:programId/invitations': { emails: ['spy@example.test'], role: 'mentee' },
   'PUT /api/v1/organizations/:organizationId/members/:membershipId/profile': {
     mentoringRole: 'mentor',
     headline: 'Taken over',

@@ -78,7 +78,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
         summary:
           'Import a roster CSV (body, Content-Type: text/csv, at most 10 MB) into a cohort; ?dryRun=true previews every row',
         description:
-          'Columns: email, name, role (mentor|mentee) required; practice_areas, career_goals, jurisdictions_of_admission, practice_jurisdictions, languages (;-separated), years_of_practice, admission_date, location, time_zone, meeting_format, communication_style, capacity optional. A dry run answers 200 with every row problem in `issues` and the plan in `rows`; an import with any problem answers 400 naming each row and column (`rows[N].column`) and writes nothing; otherwise 201, all rows in one transaction.',
+          'Columns: email, name, role (mentor|mentee) required; practice_areas, career_goals, jurisdictions_of_admission, practice_jurisdictions, languages (;-separated), years_of_practice, admission_date, location, time_zone, meeting_format, communication_style, capacity optional. A dry run answers 200 with every row problem in `issues` and the plan in `rows`; an import with any problem answers 400 naming each row and column (`rows[N].column`) and writes nothing; otherwise 200 with `isCommitted: true`, all rows written in one transaction.',
         params: ProgramParams,
         querystring: RosterImportQuery,
         response: {
@@ -99,7 +99,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
         file: body instanceof CsvUpload ? body.stream : missingFile(),
       };
       if (request.query.dryRun) return reply.status(200).send(await previewRosterImport(ctx, input));
-      return reply.status(201).send(await importRoster(ctx, input));
+      return reply.status(200).send(await importRoster(ctx, input));
     },
   );
 
