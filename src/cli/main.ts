@@ -7,6 +7,7 @@ import { registerDbCommand } from './commands/db.ts';
 import { registerLoginCommands } from './commands/login.ts';
 import { registerMatchCommand } from './commands/match.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerRosterCommands } from './commands/roster.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerStartCommand } from './commands/start.ts';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerDbCommand(program);
   registerMatchCommand(program);
   registerLoginCommands(program);
+  registerRosterCommands(program);
   return program;
 }
 

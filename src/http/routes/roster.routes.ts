@@ -83,7 +83,6 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
         querystring: RosterImportQuery,
         response: {
           200: RosterImportResponse,
-          201: RosterImportResponse,
           413: STANDARD_ERRORS[400],
           ...STANDARD_ERRORS,
         },
