@@ -27,6 +27,7 @@ import {
 } from './lib/last-organization.ts';
 import { safeRedirect } from './lib/safe-redirect.ts';
 import { ApiTokensPage } from './pages/ApiTokensPage.tsx';
+import { ProgramRosterPage } from './pages/ProgramRosterPage.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
 import { CreateOrganizationPage } from './pages/CreateOrganizationPage.tsx';
 import { EmailOutboxPage } from './pages/EmailOutboxPage.tsx';
@@ -210,6 +211,11 @@ const invitationsRoute = createRoute({
   path: 'invitations',
   component: InvitationsPage,
 });
+const programRosterRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/roster',
+  component: ProgramRosterPage,
+});
 const settingsRoute = createRoute({
   getParentRoute: () => organizationRoute,
   path: 'settings',
@@ -256,6 +262,7 @@ const routeTree = rootRoute.addChildren([
       memberProfileRoute,
       myProfileRoute,
       invitationsRoute,
+      programRosterRoute,
       settingsRoute,
     ]),
     apiTokensRoute,
