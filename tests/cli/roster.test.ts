@@ -32,7 +32,7 @@ beforeAll(async () => {
   ({ programId, cohortId } = await insertProgram(t.runtime.database.db, organizationId));
   const response = await coordinator.post('/api/v1/me/api-tokens', { name: 'roster CLI' });
   secret = response.json<{ secret: string }>().secret;
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await t?.close();
   home.remove();
