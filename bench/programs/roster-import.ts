@@ -73,17 +73,15 @@ for (let start = 0; start < people.length; start += 1000) {
   if (batch.length === 0) continue;
   await db
     .insert(users)
-    .values(batch.map((person, index) => ({ id: ids[index]!, name: person.name, email: person.email })));
-  await db
-    .insert(memberships)
-    .values(
-      batch.map((_, index) => ({
-        id: randomUUID(),
-        organizationId,
-        userId: ids[index]!,
-        role: 'member' as const,
-      })),
-    );
+    .values(batch.map((person, index) => ({ id: ids[index], name: person.name, email: person.email })));
+  await db.insert(memberships).values(
+    batch.map((_, index) => ({
+      id: randomUUID(),
+      organizationId,
+      userId: ids[index],
+      role: 'member' as const,
+    })),
+  );
 }
 
 const lines = ['email,name,role,practice_areas,years_of_practice,languages,time_zone,capacity'];

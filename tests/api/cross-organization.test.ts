@@ -83,7 +83,7 @@ const ORGANIZATION_SCOPED: Record<string, (b: OrganizationB) => Promise<string>>
     });
     expect(invited.statusCode, invited.body).toBe(201);
     const list = await b.admin.get(`/api/v1/programs/${programId}/invitations`);
-    return list.json<{ invitations: Array<{ id: string }> }>().invitations[0]!.id;
+    return list.json<{ invitations: Array<{ id: string }> }>().invitations[0].id;
   },
 };
 

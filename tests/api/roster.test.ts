@@ -67,7 +67,7 @@ async function countIn(cohort: string) {
     .select({ n: sql<number>`count(*)::int` })
     .from(programInvitations)
     .where(eq(programInvitations.cohortId, cohort));
-  return { applications: apps!.n, programInvitations: pending!.n };
+  return { applications: apps.n, programInvitations: pending.n };
 }
 
 describe('POST /api/v1/programs/:programId/roster-imports', () => {
@@ -193,10 +193,10 @@ describe('POST /api/v1/programs/:programId/roster-imports', () => {
     const events = await db()
       .select()
       .from(applicationEvents)
-      .where(eq(applicationEvents.applicationId, application!.id));
+      .where(eq(applicationEvents.applicationId, application.id));
     expect(events.map((event) => event.action)).toEqual(['imported']);
     const [invitationEmail] = await db().select().from(emails).where(eq(emails.to, newcomer));
-    expect(invitationEmail!.text).toContain('New Lawyer Mentoring 2027');
+    expect(invitationEmail.text).toContain('New Lawyer Mentoring 2027');
 
     const second = await upload(admin, csv, { cohortId });
     expect(second.statusCode, second.body).toBe(200);
@@ -225,7 +225,7 @@ describe('POST /api/v1/programs/:programId/roster-imports', () => {
       .select()
       .from(programInvitations)
       .where(sql`lower(${programInvitations.email}) = ${newcomer}`);
-    expect(converted!.applicationId).toBe(noraApplication!.id);
+    expect(converted.applicationId).toBe(noraApplication.id);
 
     // Changed answers update the application; the rest stays.
     const third = await upload(
@@ -324,7 +324,7 @@ describe('program invitations', () => {
       .select()
       .from(emails)
       .where(and(eq(emails.to, colleague.email), eq(emails.template, 'program-invitation')));
-    expect(programEmail!.text).toContain(`/programs/${programId}`);
+    expect(programEmail.text).toContain(`/programs/${programId}`);
     const { url } = await invitationLink(t, stranger);
     expect(url).toContain('/invitations/');
 
@@ -355,6 +355,6 @@ describe('program invitations', () => {
       'NOT_FOUND',
     );
     const [orgInvitation] = await db().select().from(invitations).where(eq(invitations.email, stranger));
-    expect(orgInvitation!.revokedAt).not.toBeNull();
+    expect(orgInvitation.revokedAt).not.toBeNull();
   });
 });

@@ -71,7 +71,7 @@ describe('validateRosterRow', () => {
       [7, 'years_of_practice'],
       [7, 'capacity'],
     ]);
-    expect(issues[3]!.message).toContain('"underwater-basket-weaving" is not a practice area');
+    expect(issues[3].message).toContain('"underwater-basket-weaving" is not a practice area');
   });
 
   it('refuses a formula-injection cell with its column', () => {
@@ -89,7 +89,7 @@ describe('validateRosterRow', () => {
   });
 
   it('keeps capacity for mentors only', () => {
-    expect(issuesOf(row(['a@example.test', 'A', 'mentee', '', '', '2', '']))[0]!.column).toBe('capacity');
+    expect(issuesOf(row(['a@example.test', 'A', 'mentee', '', '', '2', '']))[0].column).toBe('capacity');
   });
 });
 
