@@ -8,6 +8,7 @@ import { registerLoginCommands } from './commands/login.ts';
 import { registerMatchCommand } from './commands/match.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerProgramsCommands } from './commands/programs.ts';
+import { registerRosterCommands } from './commands/roster.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerStartCommand } from './commands/start.ts';
 
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerMatchCommand(program);
   registerLoginCommands(program);
   registerProgramsCommands(program);
+  registerRosterCommands(program);
   return program;
 }
 

@@ -124,6 +124,16 @@ import {
   RespondToMatchRequestResponse,
   WithdrawMatchRequestRequest,
 } from './self-match.ts';
+import {
+  InviteToProgramRequest,
+  InviteToProgramResponse,
+  ListProgramInvitationsQuery,
+  ProgramInvitationListResponse,
+  ProgramInvitationParams,
+  RevokeProgramInvitationResponse,
+  RosterImportQuery,
+  RosterImportResponse,
+} from './roster.ts';
 import { CsrfTokenResponse, MeResponse } from './session.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -501,6 +511,30 @@ export const API = {
     response: RelationshipListResponse,
   }),
   findMyRelationships: endpoint('GET', '/api/v1/me/relationships', { response: RelationshipListResponse }),
+  // Roster import and program invitations (ADR 018). The roster is the raw CSV body (text/csv).
+  importRoster: endpoint('POST', '/api/v1/programs/:programId/roster-imports', {
+    params: ProgramParams,
+    query: RosterImportQuery,
+    response: RosterImportResponse,
+  }),
+  listProgramInvitations: endpoint('GET', '/api/v1/programs/:programId/invitations', {
+    params: ProgramParams,
+    query: ListProgramInvitationsQuery,
+    response: ProgramInvitationListResponse,
+  }),
+  inviteToProgram: endpoint('POST', '/api/v1/programs/:programId/invitations', {
+    params: ProgramParams,
+    body: InviteToProgramRequest,
+    response: InviteToProgramResponse,
+  }),
+  revokeProgramInvitation: endpoint(
+    'DELETE',
+    '/api/v1/programs/:programId/invitations/:programInvitationId',
+    {
+      params: ProgramInvitationParams,
+      response: RevokeProgramInvitationResponse,
+    },
+  ),
 } satisfies Record<string, Endpoint>;
 
 export type ApiEndpointName = keyof typeof API;

@@ -35,7 +35,7 @@ import {
   PROGRAM_ROLES,
   RELATIONSHIP_STATUSES,
 } from '../core/programs/vocabulary.ts';
-import { memberships, organizations, users } from './schema.ts';
+import { invitations, memberships, organizations, users } from './schema.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -322,6 +322,62 @@ export const rankings = pgTable(
     foreignKey({
       name: 'rankings_ranked_application_fk',
       columns: [table.organizationId, table.rankedApplicationId],
+      foreignColumns: [applications.organizationId, applications.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * A person brought into one cohort by a coordinator (a roster import or an invitation email) who has
+ * no application yet: without an account or membership they first get an organization invitation, and
+ * accepting it turns this row into their application, with `answers` (the imported built-in answers)
+ * as its answers. Matched to the person by email, case-insensitively (ADR 018).
+ */
+export const programInvitations = pgTable(
+  'program_invitations',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id').notNull(),
+    programId: text('program_id').notNull(),
+    cohortId: text('cohort_id').notNull(),
+    /** Stored lower-case. */
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    role: programRole('role').notNull(),
+    /** Built-in answers keyed by question id, prefilled into the application. */
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    /** Mentor capacity given by the roster (null: the program's default). */
+    capacity: integer('capacity'),
+    /** The status the application gets when it is created: approved (vouched for) or submitted. */
+    applicationStatus: applicationStatus('application_status').notNull().default('approved'),
+    /** roster | invitation */
+    source: text('source').notNull(),
+    /** The organization invitation sent with it (null for someone already a member, or once replaced). */
+    invitationId: text('invitation_id').references(() => invitations.id, { onDelete: 'set null' }),
+    /** The application it became (for a member at once, for anyone else when they accept). */
+    applicationId: text('application_id'),
+    createdByUserId: text('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    unique('program_invitations_organization_id_key').on(table.organizationId, table.id),
+    uniqueIndex('program_invitations_person_key').on(table.cohortId, sql`lower(${table.email})`, table.role),
+    index('program_invitations_program_idx').on(table.programId, table.createdAt),
+    index('program_invitations_email_idx').on(table.organizationId, sql`lower(${table.email})`),
+    foreignKey({
+      name: 'program_invitations_program_fk',
+      columns: [table.organizationId, table.programId],
+      foreignColumns: [programs.organizationId, programs.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'program_invitations_cohort_fk',
+      columns: [table.programId, table.cohortId],
+      foreignColumns: [cohorts.programId, cohorts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'program_invitations_application_fk',
+      columns: [table.organizationId, table.applicationId],
       foreignColumns: [applications.organizationId, applications.id],
     }).onDelete('cascade'),
   ],

@@ -36,6 +36,7 @@ import { organizationRoutes } from './routes/organizations.routes.ts';
 import { profileRoutes } from './routes/profiles.routes.ts';
 import { programRoutes } from './routes/programs.routes.ts';
 import { selfMatchRoutes } from './routes/self-match.routes.ts';
+import { rosterRoutes } from './routes/roster.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -190,6 +191,7 @@ export async function buildServer(
   await app.register(enrolmentRoutes);
   await app.register(selfMatchRoutes);
   await app.register(matchRunRoutes);
+  await app.register(rosterRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -26,6 +26,7 @@ import {
   createPoolFixture,
   createProgramFixture as createMatchProgramFixture,
 } from '../support/match-fixtures.ts';
+import { insertProgram } from '../support/roster-fixtures.ts';
 
 const t: TestApp = await createTestApp();
 afterAll(async () => t.close());
@@ -119,6 +120,16 @@ const ORGANIZATION_SCOPED: Record<string, (b: OrganizationB) => Promise<string>>
   },
   runId: async (b) => (await matchRunOfB(b)).runId,
   otherRunId: async (b) => (await matchRunOfB(b)).runId,
+  programInvitationId: async (b) => {
+    const { programId } = await insertProgram(t.runtime.database.db, b.organizationId, 'Invitations of B');
+    const invited = await b.admin.post(`/api/v1/programs/${programId}/invitations`, {
+      emails: ['program.invitee.at.b@example.test'],
+      role: 'mentee',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const list = await b.admin.get(`/api/v1/programs/${programId}/invitations`);
+    return list.json<{ invitations: Array<{ id: string }> }>().invitations[0].id;
+  },
 };
 
 let programFixtureOfB: Promise<ProgramFixture> | undefined;
@@ -171,6 +182,7 @@ const REQUEST_BODIES: Record<string, unknown> = {
     menteeApplicationId: 'someone',
     mentorApplicationId: 'someone-else',
   },
+  'POST /api/v1/programs/:programId/invitations': { emails: ['spy@example.test'], role: 'mentee' },
   'PUT /api/v1/organizations/:organizationId/members/:membershipId/profile': {
     mentoringRole: 'mentor',
     headline: 'Taken over',

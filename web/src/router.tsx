@@ -27,6 +27,7 @@ import {
 } from './lib/last-organization.ts';
 import { safeRedirect } from './lib/safe-redirect.ts';
 import { ApiTokensPage } from './pages/ApiTokensPage.tsx';
+import { ProgramRosterPage } from './pages/ProgramRosterPage.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
 import { CreateOrganizationPage } from './pages/CreateOrganizationPage.tsx';
 import { EmailOutboxPage } from './pages/EmailOutboxPage.tsx';
@@ -229,6 +230,11 @@ const myRequestsRoute = createRoute({
   path: 'my/requests',
   component: MyRequestsPage,
 });
+const programRosterRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/roster',
+  component: ProgramRosterPage,
+});
 const settingsRoute = createRoute({
   getParentRoute: () => organizationRoute,
   path: 'settings',
@@ -323,6 +329,7 @@ const routeTree = rootRoute.addChildren([
       memberProfileRoute,
       myProfileRoute,
       invitationsRoute,
+      programRosterRoute,
       settingsRoute,
       programsRoute,
       newProgramRoute,

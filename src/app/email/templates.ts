@@ -132,6 +132,8 @@ export function invitationEmail(input: {
   role: string;
   url: string;
   expiresAt: Date;
+  /** The program the invitation brings them into (a roster import or a program invitation). */
+  program?: { name: string; role: string };
 }): OutgoingEmail {
   const article = input.role === 'admin' ? 'an' : 'a';
   const organization = quotedText(input.organizationName);
@@ -142,8 +144,16 @@ export function invitationEmail(input: {
   const expiry = `The invitation expires on ${input.expiresAt.toUTCString()}.`;
   const caution =
     'Second Chair shows these names as their members wrote them and does not check them. Only follow the link below if you expected to join this organization.';
+  const programLine = (name: string) =>
+    `You are also invited into the program named ${name}, as a ${input.program?.role ?? ''}: once you accept, your place in it is waiting for you.`;
   const footer = 'If you were not expecting this invitation, you can ignore this email.';
-  const text = [intro(organization), sender(inviter), expiry, caution];
+  const text = [
+    intro(organization),
+    sender(inviter),
+    ...(input.program ? [programLine(quotedText(input.program.name))] : []),
+    expiry,
+    caution,
+  ];
   return {
     to: input.to,
     subject: `Invitation to join the organization named ${organization} on Second Chair`,
@@ -154,6 +164,9 @@ export function invitationEmail(input: {
       [
         { html: escapeHtml(intro('\u0000')).replace('\u0000', quotedHtml(input.organizationName)) },
         { html: escapeHtml(sender('\u0000')).replace('\u0000', quotedHtml(input.inviterName)) },
+        ...(input.program
+          ? [{ html: escapeHtml(programLine('\u0000')).replace('\u0000', quotedHtml(input.program.name)) }]
+          : []),
         expiry,
         caution,
       ],
@@ -195,5 +208,34 @@ export function matchPublishedEmail(input: {
     text: `${lines.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
     html: layout('You have been matched', lines, { label: 'See my match', url: input.url }, footer),
     metadata: { programName: input.programName, link: input.url },
+  };
+}
+
+/** A member invited into a program: the link to its application. */
+export function programInvitationEmail(input: {
+  to: string;
+  organizationName: string;
+  inviterName: string;
+  programName: string;
+  role: string;
+  url: string;
+}): OutgoingEmail {
+  const lines = [
+    `You are invited to the program named ${quotedText(input.programName)} of the organization named ${quotedText(input.organizationName)}, as a ${input.role}.`,
+    `The invitation was sent by the member who gave their name as ${quotedText(input.inviterName)}.`,
+    'Open the program to review your application and tell the coordinator about yourself.',
+  ];
+  return {
+    to: input.to,
+    subject: `Invitation to the program named ${quotedText(input.programName)} on Second Chair`,
+    template: 'program-invitation',
+    text: `${lines.join('\n\n')}\n\n${input.url}\n`,
+    html: layout(
+      'You are invited to a mentorship program',
+      lines,
+      { label: 'Open the program', url: input.url },
+      'If you were not expecting this invitation, you can ignore this email.',
+    ),
+    metadata: { programUrl: input.url },
   };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { invitations, memberships, users } from '../../db/schema.ts';
 import { requireActor } from '../access.ts';
 import type { AppContext } from '../context.ts';
+import { convertProgramInvitations } from '../roster/records.ts';
 import { hashInvitationToken } from './invitation-tokens.ts';
 import {
   invitationStatus,
@@ -62,15 +63,16 @@ export async function acceptInvitation(
     }
 
     const [existing] = await tx.db
-      .select({ role: memberships.role })
+      .select({ id: memberships.id, role: memberships.role })
       .from(memberships)
       .where(
         and(eq(memberships.organizationId, invitation.organizationId), eq(memberships.userId, actor.userId)),
       );
     // Someone who already belongs keeps their role: an invitation never demotes (or silently promotes).
+    const membershipId = existing?.id ?? randomUUID();
     if (!existing) {
       await tx.db.insert(memberships).values({
-        id: randomUUID(),
+        id: membershipId,
         organizationId: invitation.organizationId,
         userId: actor.userId,
         role: invitation.role,
@@ -83,6 +85,17 @@ export async function acceptInvitation(
       .set({ acceptedAt: now, acceptedByUserId: actor.userId })
       .where(eq(invitations.id, invitation.id));
     await tx.db.update(users).set({ emailVerified: true, updatedAt: now }).where(eq(users.id, actor.userId));
+    // A roster import or program invitation waiting for this person becomes their application now.
+    await convertProgramInvitations(
+      tx.db,
+      {
+        organizationId: invitation.organizationId,
+        userId: actor.userId,
+        email: invitation.email,
+        membershipId,
+      },
+      now,
+    );
     return loadOrganization(tx.db, invitation.organizationId, existing?.role ?? invitation.role);
   });
 }

@@ -103,6 +103,8 @@ export async function enqueueInvitationEmail(
     role: string;
     url: string;
     expiresAt: Date;
+    /** The program the invitation brings the person into (roster import, program invitations). */
+    program?: { name: string; role: string };
   },
 ): Promise<void> {
   requireActor(ctx);
@@ -113,6 +115,7 @@ export async function enqueueInvitationEmail(
     role: input.role,
     url: input.url,
     expiresAt: input.expiresAt,
+    ...(input.program ? { program: input.program } : {}),
   });
   await ctx.mailer.enqueue({
     ...email,

@@ -113,6 +113,8 @@ function isCsrfFailure(error: ApiError): boolean {
 export interface RequestOptions<Schema extends z.ZodType> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as the body with its own content type (a roster CSV), instead of JSON. */
+  rawBody?: { data: Blob | string; contentType: string };
   /** Query parameters; undefined, null and empty values are left out. */
   query?: Record<string, unknown>;
   /** The response contract; omitted for responses the caller ignores (204, `{ ok: true }`). */
@@ -137,7 +139,8 @@ function withQuery(path: string, query: RequestOptions<z.ZodType>['query']): str
 async function send(path: string, options: RequestOptions<z.ZodType>, freshCsrf: boolean): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody) headers['content-type'] = options.rawBody.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && path.startsWith('/api/v1/')) {
     headers['x-csrf-token'] = await csrf(freshCsrf);
   }
@@ -146,7 +149,11 @@ async function send(path: string, options: RequestOptions<z.ZodType>, freshCsrf:
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody
+        ? options.rawBody.data
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -197,6 +204,8 @@ export type CallOptions<E extends Endpoint> = (HasNoParams<E> extends true
   (E extends { body: z.ZodType } ? { body: EndpointBody<E> } : { body?: undefined }) &
   (E extends { query: z.ZodType } ? { query?: EndpointQuery<E> } : { query?: undefined }) & {
     signal?: AbortSignal;
+    /** A file as the body (endpoints that take one, e.g. API.importRoster with text/csv). */
+    rawBody?: RequestOptions<z.ZodType>['rawBody'];
   };
 
 /** The options argument is required only when the endpoint has params or a body. */
@@ -216,10 +225,12 @@ export async function callApi<E extends Endpoint>(
     body?: unknown;
     query?: Record<string, unknown>;
     signal?: AbortSignal;
+    rawBody?: RequestOptions<z.ZodType>['rawBody'];
   };
   return (await apiRequest(endpointPath(endpoint, call.params), {
     method: endpoint.method,
     body: call.body,
+    rawBody: call.rawBody,
     query: call.query,
     signal: call.signal,
     schema: endpoint.response,
