@@ -14,6 +14,7 @@ import {
 } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { matchPublishedEmail } from '../email/templates.ts';
+import { lockPeople } from '../self-match/self-match-data.ts';
 import {
   requireDraft,
   requireMatchRun,
@@ -99,6 +100,13 @@ export async function publishMatchRun(ctx: AppContext, input: { runId: string })
       }
       for (const row of rows) people.set(row.applicationId, row);
     }
+    // The per-person locks self-match takes to accept a request (ADR 017): a publication and an
+    // acceptance involving the same people run one after the other, so the checks below see the other's
+    // relationships.
+    await lockPeople(
+      tx.db,
+      [...people.values()].map((person) => person.userId),
+    );
 
     // Mentees already in a running relationship of this cohort (another run was published since).
     const menteeIds = [...new Set(fresh.map((pair) => pair.menteeApplicationId))];
