@@ -1,13 +1,25 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestRuntime } from '../../../tests/support/app.ts';
 import { UpdateProfileRequest } from '../../contracts/profiles.ts';
 import { CreateOrganizationRequest } from '../../contracts/organizations.ts';
 import { isPracticeAreaId } from '../../core/taxonomy.ts';
-import { memberProfiles, memberships, organizations, users } from '../../db/schema.ts';
+import {
+  applications,
+  cohorts,
+  matchRunPairs,
+  matchRuns,
+  memberProfiles,
+  memberships,
+  organizations,
+  programs,
+  relationships,
+  users,
+} from '../../db/schema.ts';
 import type { Runtime } from '../../runtime.ts';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
-import { demoMembershipId, findDemoOrganizations, isDatabaseEmpty, seedDemo } from './seed-demo.ts';
+import { DEMO_GENERATED_MENTEES, DEMO_GENERATED_MENTORS } from './seed-demo-programs.ts';
+import { demoId, demoMembershipId, findDemoOrganizations, isDatabaseEmpty, seedDemo } from './seed-demo.ts';
 
 const runtimes: Runtime[] = [];
 afterEach(async () => {
@@ -61,6 +73,8 @@ describe('the demo data', () => {
   });
 });
 
+const GENERATED = DEMO_GENERATED_MENTEES + DEMO_GENERATED_MENTORS;
+
 describe('seedDemo', () => {
   it('seeds an empty database once, with verified accounts that sign in with the demo password', async () => {
     const runtime = await freshRuntime();
@@ -68,13 +82,14 @@ describe('seedDemo', () => {
     const result = await seed(runtime);
     expect(result).toMatchObject({
       status: 'seeded',
-      userCount: DEMO_PEOPLE.length,
+      userCount: DEMO_PEOPLE.length + GENERATED,
+      programCount: 2,
       password: DEMO_PASSWORD,
     });
     expect(await isDatabaseEmpty(runtime.database.db)).toBe(false);
-    const memberships = DEMO_PEOPLE.reduce((sum, person) => sum + person.memberships.length, 0);
+    const memberships = DEMO_PEOPLE.reduce((sum, person) => sum + person.memberships.length, 0) + GENERATED;
     expect(await rowCounts(runtime)).toEqual({
-      users: DEMO_PEOPLE.length,
+      users: DEMO_PEOPLE.length + GENERATED,
       organizations: DEMO_ORGANIZATIONS.length,
       memberships,
       profiles: memberships,
@@ -103,11 +118,59 @@ describe('seedDemo', () => {
     const again = await seed(runtime);
     expect(again.status).toBe('already-present');
     expect(await rowCounts(runtime)).toEqual({
-      users: DEMO_PEOPLE.length,
+      users: DEMO_PEOPLE.length + GENERATED,
       organizations: DEMO_ORGANIZATIONS.length,
       memberships,
       profiles: memberships,
     });
+  });
+
+  it('seeds the bar program ready to match (60+ mentees, 25+ mentors, a draft run) and the firm program running', async () => {
+    const runtime = await freshRuntime();
+    await seed(runtime);
+    const db = runtime.database.db;
+    const programRows = await db.select().from(programs);
+    const bar = programRows.find(
+      (program) => program.organizationId === demoId('organization', 'cascadia-bar'),
+    )!;
+    const firm = programRows.find(
+      (program) => program.organizationId === demoId('organization', 'hale-ward'),
+    )!;
+    const stateOf = async (programId: string) =>
+      (await db.select({ state: cohorts.state }).from(cohorts).where(eq(cohorts.programId, programId)))[0]
+        .state;
+    expect(await stateOf(bar.id)).toBe('matching');
+    expect(await stateOf(firm.id)).toBe('running');
+
+    const approved = async (programId: string, role: 'mentor' | 'mentee') =>
+      (
+        await db
+          .select({ id: applications.id })
+          .from(applications)
+          .where(
+            and(
+              eq(applications.programId, programId),
+              eq(applications.role, role),
+              eq(applications.status, 'approved'),
+            ),
+          )
+      ).length;
+    expect(await approved(bar.id, 'mentee')).toBeGreaterThanOrEqual(60);
+    expect(await approved(bar.id, 'mentor')).toBeGreaterThanOrEqual(25);
+
+    const runs = await db.select().from(matchRuns);
+    expect(runs.filter((run) => run.programId === bar.id).map((run) => run.status)).toEqual(['draft']);
+    expect(runs.filter((run) => run.programId === firm.id).map((run) => run.status)).toEqual(['published']);
+    const firmRelationships = await db
+      .select()
+      .from(relationships)
+      .where(eq(relationships.programId, firm.id));
+    expect(firmRelationships.length).toBe(4);
+    const barPairs = await db
+      .select({ id: matchRunPairs.id })
+      .from(matchRunPairs)
+      .where(eq(matchRunPairs.runId, runs.find((run) => run.programId === bar.id)!.id));
+    expect(barPairs.length).toBeGreaterThanOrEqual(60);
   });
 
   it('gives the same ids in every installation', async () => {

@@ -8,6 +8,7 @@ import { AppError } from '../../core/errors.ts';
 import { memberProfiles, memberships, organizations, users } from '../../db/schema.ts';
 import { insertPasswordUser, type PasswordHasher } from '../accounts/password-users.ts';
 import type { AppContext, Queryable } from '../context.ts';
+import { seedDemoPrograms } from './seed-demo-programs.ts';
 import {
   DEMO_ORGANIZATIONS,
   DEMO_PASSWORD,
@@ -29,6 +30,7 @@ export type SeedDemoResult =
       organizations: Array<{ id: string; name: string }>;
       userCount: number;
       membershipCount: number;
+      programCount: number;
       password: string;
     }
   | { status: 'already-present'; organizations: Array<{ id: string; name: string }> };
@@ -132,15 +134,25 @@ export async function seedDemo(ctx: AppContext, input: SeedDemoInput): Promise<S
         membershipCount += 1;
       }
     }
-    ctx.logger.info({ users: DEMO_PEOPLE.length, memberships: membershipCount }, 'demo data seeded');
+    const seededPrograms = await seedDemoPrograms(tx, { passwordHash });
+    membershipCount += seededPrograms.generatedPeople;
+    ctx.logger.info(
+      {
+        users: DEMO_PEOPLE.length + seededPrograms.generatedPeople,
+        memberships: membershipCount,
+        ...seededPrograms,
+      },
+      'demo data seeded',
+    );
     return {
       status: 'seeded' as const,
       organizations: DEMO_ORGANIZATIONS.map((organization) => ({
         id: demoId('organization', organization.key),
         name: organization.name,
       })).sort((a, b) => a.name.localeCompare(b.name)),
-      userCount: DEMO_PEOPLE.length,
+      userCount: DEMO_PEOPLE.length + seededPrograms.generatedPeople,
       membershipCount,
+      programCount: seededPrograms.programs,
       password: DEMO_PASSWORD,
     };
   });

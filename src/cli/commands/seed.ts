@@ -52,7 +52,7 @@ Examples:
           return;
         }
         say(
-          `Seeded the demo into ${describeDatabase(config)}: ${names}, ${result.userCount} people, ${result.membershipCount} memberships with profiles.`,
+          `Seeded the demo into ${describeDatabase(config)}: ${names}, ${result.userCount} people, ${result.membershipCount} memberships with profiles, ${result.programCount} programs.`,
           '',
           ...demoLoginLines(),
         );
