@@ -1,0 +1,3 @@
+export function EligibilityRulesPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function FormBuilderPage() {
+  return null;
+}

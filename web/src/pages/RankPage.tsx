@@ -1,0 +1,3 @@
+export function RankPage() {
+  return null;
+}
