@@ -516,7 +516,7 @@ export function ApplyForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="lg">
         <FormAlert message={formError} title="The application was not sent" />
         {questions.length === 0 ? <Alert variant="light">This form has no questions yet.</Alert> : null}

@@ -30,7 +30,7 @@ export function ApplyPage() {
         void navigate({
           to: '/o/$organizationId/programs/$programId/apply',
           params: { organizationId, programId },
-          search: { role: next as ProgramRoleName },
+          search: { role: next },
         })
       }
       data={[
