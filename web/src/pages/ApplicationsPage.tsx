@@ -130,7 +130,7 @@ function answerText(value: unknown): string {
       )
       .join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '—';
 }
 
 function RuleReview({
