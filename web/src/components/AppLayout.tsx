@@ -71,6 +71,12 @@ function OrganizationNav({ organizationId }: { organizationId: string }) {
         leftSection={<ProgramsIcon />}
       />
       <NavLinkLink
+        to="/o/$organizationId/my/applications"
+        params={params}
+        label="My applications"
+        leftSection={<InboxIcon />}
+      />
+      <NavLinkLink
         to="/o/$organizationId/members"
         params={params}
         label="Members"

@@ -44,7 +44,7 @@ const route = getRouteApi('/_app/o/$organizationId/programs/$programId');
 type Cohort = ProgramOverviewDto['cohorts'][number];
 type NextStep = ProgramOverviewDto['nextSteps'][number];
 
-/** A page of this program owned by another part of the app (forms, applications, match-runs, apply). */
+/** A page of this program owned by another part of the app (match-runs; it has no route yet). */
 const programPage = (organizationId: string, programId: string, page: string) =>
   `/o/${organizationId}/programs/${programId}/${page}` as never;
 
@@ -119,13 +119,13 @@ function NextSteps({
         );
       case 'forms':
         return (
-          <ButtonLink size="xs" to={programPage(organizationId, programId, 'forms')}>
+          <ButtonLink size="xs" to="/o/$organizationId/programs/$programId/forms" params={params}>
             Open the form builder
           </ButtonLink>
         );
       case 'applications':
         return (
-          <ButtonLink size="xs" to={programPage(organizationId, programId, 'applications')}>
+          <ButtonLink size="xs" to="/o/$organizationId/programs/$programId/applications" params={params}>
             Open applications
           </ButtonLink>
         );
@@ -356,7 +356,30 @@ export function ProgramOverviewPage() {
       actions={
         <Group gap="sm">
           {program.can.apply ? (
-            <ButtonLink to={programPage(organizationId, programId, 'apply')}>Apply</ButtonLink>
+            <ButtonLink to="/o/$organizationId/programs/$programId/apply" params={params} search={{}}>
+              Apply
+            </ButtonLink>
+          ) : null}
+          {manages ? (
+            <>
+              <ButtonLink
+                variant="default"
+                to="/o/$organizationId/programs/$programId/applications"
+                params={params}
+              >
+                Applications
+              </ButtonLink>
+              <ButtonLink variant="default" to="/o/$organizationId/programs/$programId/forms" params={params}>
+                Forms
+              </ButtonLink>
+              <ButtonLink
+                variant="default"
+                to="/o/$organizationId/programs/$programId/eligibility"
+                params={params}
+              >
+                Eligibility rules
+              </ButtonLink>
+            </>
           ) : null}
           {program.can.edit || program.can.duplicate || program.can.manageCoordinators ? (
             <ButtonLink
