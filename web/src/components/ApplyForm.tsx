@@ -597,7 +597,7 @@ export function ApplyForm({
                     data={options(INSURANCE_EXEMPTIONS)}
                     clearable
                     value={asString(insurance.exemption) || null}
-                    error={eligibilityError('insurance.exemption')}
+                    error={eligibilityError('insurance')}
                     onChange={(next) => setEligibility('insurance', { ...insurance, exemption: next })}
                   />
                   <TextInput

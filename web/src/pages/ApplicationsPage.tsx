@@ -24,6 +24,7 @@ import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
+import { BUILT_IN_CATALOGUE } from '../../../src/contracts/enrolment.ts';
 import { APPLICATION_STATUSES } from '../../../src/core/programs/vocabulary.ts';
 import { errorMessage, isApiError } from '../api/client.ts';
 import {
@@ -227,7 +228,10 @@ function ApplicationDetail({
             {questions.map((question) => (
               <Table.Tr key={question.id}>
                 <Table.Th w="40%">
-                  {question.kind === 'custom' ? question.label : question.id.replace(/_/g, ' ')}
+                  {question.kind === 'custom'
+                    ? question.label
+                    : (BUILT_IN_CATALOGUE.find((c) => c.id === question.id)?.label[application.role] ??
+                      question.id)}
                 </Table.Th>
                 <Table.Td>{answerText(application.answers[question.id])}</Table.Td>
               </Table.Tr>
