@@ -26,6 +26,13 @@ import {
   setLastOrganizationId,
 } from './lib/last-organization.ts';
 import { safeRedirect } from './lib/safe-redirect.ts';
+import { ApplicationsPage } from './pages/ApplicationsPage.tsx';
+import { ApplyPage } from './pages/ApplyPage.tsx';
+import { EligibilityRulesPage } from './pages/EligibilityRulesPage.tsx';
+import { EnrolPage } from './pages/EnrolPage.tsx';
+import { FormBuilderPage } from './pages/FormBuilderPage.tsx';
+import { MyApplicationsPage } from './pages/MyApplicationsPage.tsx';
+import { RankPage } from './pages/RankPage.tsx';
 import { ApiTokensPage } from './pages/ApiTokensPage.tsx';
 import { ProgramRosterPage } from './pages/ProgramRosterPage.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
@@ -140,6 +147,12 @@ const invitationRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: 'invitations/$token',
   component: AcceptInvitationPage,
+});
+// The open sign-up link of a program (serves signed-in and signed-out people, like invitations).
+const enrolRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'enrol/$token',
+  component: EnrolPage,
 });
 
 // Everything else needs a session.
@@ -289,6 +302,41 @@ const programSettingsRoute = createRoute({
   component: ProgramSettingsPage,
 });
 
+// Enrolment: forms, applying, the review queue, eligibility rules, rankings, my applications.
+const programRole = z.enum(['mentor', 'mentee']).optional().catch(undefined);
+const programFormsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/forms',
+  component: FormBuilderPage,
+});
+const programApplyRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/apply',
+  validateSearch: z.object({ role: programRole }),
+  component: ApplyPage,
+});
+const programApplicationsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/applications',
+  component: ApplicationsPage,
+});
+const programEligibilityRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/eligibility',
+  component: EligibilityRulesPage,
+});
+const programRankRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'programs/$programId/rank',
+  validateSearch: z.object({ application: text }),
+  component: RankPage,
+});
+const myApplicationsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: 'my/applications',
+  component: MyApplicationsPage,
+});
+
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'account/api-tokens',
@@ -319,6 +367,7 @@ const routeTree = rootRoute.addChildren([
     forgotPasswordRoute,
     resetPasswordRoute,
     invitationRoute,
+    enrolRoute,
   ]),
   appRoute.addChildren([
     homeRoute,
@@ -340,6 +389,12 @@ const routeTree = rootRoute.addChildren([
       matchRunsRoute.addChildren([matchRunsIndexRoute, matchRunRoute]),
       programRelationshipsRoute,
       myRelationshipsRoute,
+      programFormsRoute,
+      programApplyRoute,
+      programApplicationsRoute,
+      programEligibilityRoute,
+      programRankRoute,
+      myApplicationsRoute,
     ]),
     apiTokensRoute,
     emailsRoute.addChildren([emailsIndexRoute, emailRoute]),

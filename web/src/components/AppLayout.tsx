@@ -71,6 +71,24 @@ function OrganizationNav({ organizationId }: { organizationId: string }) {
         leftSection={<ProgramsIcon />}
       />
       <NavLinkLink
+        to="/o/$organizationId/my/applications"
+        params={params}
+        label="My applications"
+        leftSection={<InboxIcon />}
+      />
+      <NavLinkLink
+        to="/o/$organizationId/my/relationships"
+        params={params}
+        label="My mentoring"
+        leftSection={<UsersIcon />}
+      />
+      <NavLinkLink
+        to="/o/$organizationId/my/requests"
+        params={params}
+        label="Mentoring requests"
+        leftSection={<MailIcon />}
+      />
+      <NavLinkLink
         to="/o/$organizationId/members"
         params={params}
         label="Members"

@@ -44,10 +44,6 @@ const route = getRouteApi('/_app/o/$organizationId/programs/$programId');
 type Cohort = ProgramOverviewDto['cohorts'][number];
 type NextStep = ProgramOverviewDto['nextSteps'][number];
 
-/** A page of this program owned by another part of the app (forms, applications, match-runs, apply). */
-const programPage = (organizationId: string, programId: string, page: string) =>
-  `/o/${organizationId}/programs/${programId}/${page}` as never;
-
 function useTransition(programId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -119,19 +115,19 @@ function NextSteps({
         );
       case 'forms':
         return (
-          <ButtonLink size="xs" to={programPage(organizationId, programId, 'forms')}>
+          <ButtonLink size="xs" to="/o/$organizationId/programs/$programId/forms" params={params}>
             Open the form builder
           </ButtonLink>
         );
       case 'applications':
         return (
-          <ButtonLink size="xs" to={programPage(organizationId, programId, 'applications')}>
+          <ButtonLink size="xs" to="/o/$organizationId/programs/$programId/applications" params={params}>
             Open applications
           </ButtonLink>
         );
       case 'match-runs':
         return (
-          <ButtonLink size="xs" to={programPage(organizationId, programId, 'match-runs')}>
+          <ButtonLink size="xs" to="/o/$organizationId/programs/$programId/match-runs" params={params}>
             Open matching
           </ButtonLink>
         );
@@ -356,7 +352,56 @@ export function ProgramOverviewPage() {
       actions={
         <Group gap="sm">
           {program.can.apply ? (
-            <ButtonLink to={programPage(organizationId, programId, 'apply')}>Apply</ButtonLink>
+            <ButtonLink to="/o/$organizationId/programs/$programId/apply" params={params} search={{}}>
+              Apply
+            </ButtonLink>
+          ) : null}
+          {manages ? (
+            <>
+              <ButtonLink
+                variant="default"
+                to="/o/$organizationId/programs/$programId/applications"
+                params={params}
+              >
+                Applications
+              </ButtonLink>
+              <ButtonLink variant="default" to="/o/$organizationId/programs/$programId/forms" params={params}>
+                Forms
+              </ButtonLink>
+              <ButtonLink
+                variant="default"
+                to="/o/$organizationId/programs/$programId/eligibility"
+                params={params}
+              >
+                Eligibility rules
+              </ButtonLink>
+              <ButtonLink
+                variant="default"
+                to="/o/$organizationId/programs/$programId/roster"
+                params={params}
+              >
+                Roster import
+              </ButtonLink>
+              <ButtonLink
+                variant="default"
+                to="/o/$organizationId/programs/$programId/match-runs"
+                params={params}
+              >
+                Matching
+              </ButtonLink>
+              <ButtonLink
+                variant="default"
+                to="/o/$organizationId/programs/$programId/relationships"
+                params={params}
+              >
+                Relationships
+              </ButtonLink>
+            </>
+          ) : null}
+          {!manages && program.matchingMode !== 'coordinator' ? (
+            <ButtonLink variant="default" to="/o/$organizationId/programs/$programId/mentors" params={params}>
+              Find a mentor
+            </ButtonLink>
           ) : null}
           {program.can.edit || program.can.duplicate || program.can.manageCoordinators ? (
             <ButtonLink

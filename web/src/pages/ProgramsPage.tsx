@@ -69,7 +69,13 @@ function ProgramCard({ organizationId, program }: { organizationId: string; prog
         </Text>
         {program.can.apply ? (
           <Group>
-            <ButtonLink to={`/o/${organizationId}/programs/${program.id}/apply` as never}>Apply</ButtonLink>
+            <ButtonLink
+              to="/o/$organizationId/programs/$programId/apply"
+              params={{ organizationId, programId: program.id }}
+              search={{}}
+            >
+              Apply
+            </ButtonLink>
           </Group>
         ) : null}
       </Stack>
