@@ -18,6 +18,8 @@ async function expectWellFormedPage(page: Page, heading: string | RegExp): Promi
 
 for (const device of ['desktop', 'phone'] as const) {
   test(`main pages on a ${device}`, async ({ page }) => {
+    // Eight pages and their screenshots: on a loaded two-core machine this walk alone can take most of a minute.
+    test.setTimeout(150_000);
     if (device === 'phone') await page.setViewportSize(PHONE);
     const login = printedDemoLogins().find((candidate) => candidate.description.includes('platform admin'))!;
 
