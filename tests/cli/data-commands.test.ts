@@ -5,6 +5,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/app/demo/demo-data.ts';
+import { DEMO_USER_COUNT } from '../../src/app/demo/seed-demo-programs.ts';
 import { EXIT_CODES } from '../../src/cli/exit-codes.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { testConfig } from '../support/app.ts';
@@ -104,7 +105,7 @@ describe('migrate, seed --demo and create-admin on the embedded database', () =>
     const first = await cli('seed', '--demo');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`Seeded the demo into the embedded database in ${dataDir}`);
-    expect(first.stdout).toContain(`${DEMO_PEOPLE.length} people`);
+    expect(first.stdout).toContain(`${DEMO_USER_COUNT} people`);
     for (const person of DEMO_PEOPLE) expect(first.stdout).toContain(person.email);
     expect(first.stdout).toContain(DEMO_PASSWORD);
 
@@ -211,7 +212,7 @@ describe('db export and db import through the binary', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Exported \d+ rows from the embedded database/);
-    expect(result.stdout).toMatch(new RegExp(`users\\s+${DEMO_PEOPLE.length + 1}`));
+    expect(result.stdout).toMatch(new RegExp(`users\\s+${DEMO_USER_COUNT + 1}`));
     expect(fs.readFileSync(exported).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     // It holds secrets: readable by its owner only, as its help says.
     expect(fs.statSync(exported).mode & 0o777).toBe(0o600);

@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../../src/app/demo/demo-data.ts';
+import { DEMO_USER_COUNT } from '../../src/app/demo/seed-demo-programs.ts';
 import { seedDemo } from '../../src/app/demo/seed-demo.ts';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
 import { exportDatabase, exportedTableNames, importDatabase } from '../../src/db/export-import.ts';
@@ -153,7 +153,7 @@ describe('the export file', () => {
       exportedTableNames().map((name) => ({ name, rowCount: sourceSnapshot[name].length })),
     );
     expect(header.tables.find((table: { name: string }) => table.name === 'users').rowCount).toBe(
-      DEMO_PEOPLE.length,
+      DEMO_USER_COUNT,
     );
     // Parents come before children, so a streaming import never breaks a foreign key.
     const order = exportedTableNames();

@@ -32,6 +32,8 @@ import { demoId } from './seed-demo.ts';
 /** New lawyers and volunteer mentors generated for the bar's program (beside the demo people). */
 export const DEMO_GENERATED_MENTEES = 64;
 export const DEMO_GENERATED_MENTORS = 27;
+/** Every account the demo makes: the named demo people and the generated ones. */
+export const DEMO_USER_COUNT = DEMO_PEOPLE.length + DEMO_GENERATED_MENTEES + DEMO_GENERATED_MENTORS;
 
 const FORM_QUESTIONS: readonly BuiltInQuestionId[] = [
   'practice_areas',
