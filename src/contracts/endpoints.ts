@@ -64,7 +64,6 @@ import {
   MatchRunParams,
   MatchRunResponse,
   MatchRunSummaryResponse,
-  ProgramScopedParams,
   PublishMatchRunResponse,
   RelationshipListResponse,
 } from './match-runs.ts';
@@ -117,7 +116,6 @@ import {
   MatchRequestListResponse,
   MatchRequestParams,
   MatchRequestResponse,
-  ProgramIdParams,
   RecommendedMentorsQuery,
   RecommendedMentorsResponse,
   RespondToMatchRequestRequest,
@@ -438,17 +436,17 @@ export const API = {
   listMyApplications: endpoint('GET', '/api/v1/me/applications', { response: MyApplicationsResponse }),
   // Self-match: mentor directory, recommendations, requests
   findDirectoryMentors: endpoint('GET', '/api/v1/programs/:programId/mentor-directory', {
-    params: ProgramIdParams,
+    params: ProgramParams,
     query: FindDirectoryMentorsQuery,
     response: DirectoryResponse,
   }),
   getRecommendedMentors: endpoint('GET', '/api/v1/programs/:programId/recommended-mentors', {
-    params: ProgramIdParams,
+    params: ProgramParams,
     query: RecommendedMentorsQuery,
     response: RecommendedMentorsResponse,
   }),
   createMatchRequest: endpoint('POST', '/api/v1/programs/:programId/match-requests', {
-    params: ProgramIdParams,
+    params: ProgramParams,
     body: CreateMatchRequestRequest,
     response: MatchRequestResponse,
   }),
@@ -477,11 +475,11 @@ export const API = {
   }),
   // Match runs and relationships
   listMatchRuns: endpoint('GET', '/api/v1/programs/:programId/match-runs', {
-    params: ProgramScopedParams,
+    params: ProgramParams,
     response: MatchRunListResponse,
   }),
   createMatchRun: endpoint('POST', '/api/v1/programs/:programId/match-runs', {
-    params: ProgramScopedParams,
+    params: ProgramParams,
     body: CreateMatchRunRequest,
     response: MatchRunResponse,
   }),
@@ -507,7 +505,7 @@ export const API = {
     response: MatchRunSummaryResponse,
   }),
   findProgramRelationships: endpoint('GET', '/api/v1/programs/:programId/relationships', {
-    params: ProgramScopedParams,
+    params: ProgramParams,
     response: RelationshipListResponse,
   }),
   findMyRelationships: endpoint('GET', '/api/v1/me/relationships', { response: RelationshipListResponse }),

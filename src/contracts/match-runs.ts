@@ -162,7 +162,7 @@ export const MatchRunResponse = z.object({ run: MatchRunDetail });
 export const MatchRunListResponse = z.object({ runs: z.array(MatchRun) });
 export const MatchRunSummaryResponse = z.object({ run: MatchRun });
 
-export const ProgramScopedParams = z.object({ programId: IdParam });
+export { ProgramParams } from './programs.ts';
 export const MatchRunParams = z.object({ runId: IdParam });
 export const CompareMatchRunsParams = z.object({ runId: IdParam, otherRunId: IdParam });
 

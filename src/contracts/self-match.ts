@@ -13,7 +13,7 @@ import { JurisdictionCode, LanguageCode, TaxonomyId, TimeZone } from './vocabula
 /** Longest note a mentee may send, and longest answer a mentor may write. */
 export const MAX_REQUEST_NOTE_LENGTH = 1000;
 
-export const ProgramIdParams = z.object({ programId: IdParam });
+export { ProgramParams } from './programs.ts';
 export const MatchRequestParams = z.object({ requestId: IdParam });
 
 const booleanQuery = z

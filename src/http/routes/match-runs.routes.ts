@@ -20,7 +20,7 @@ import {
   MatchRunParams,
   MatchRunResponse,
   MatchRunSummaryResponse,
-  ProgramScopedParams,
+  ProgramParams,
   PublishMatchRunResponse,
   RelationshipListResponse,
 } from '../../contracts/match-runs.ts';
@@ -42,7 +42,7 @@ export async function matchRunRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'A program’s match runs, newest first (program coordinators)',
-        params: ProgramScopedParams,
+        params: ProgramParams,
         querystring: NoQuery,
         response: { 200: MatchRunListResponse, ...STANDARD_ERRORS },
       },
@@ -59,7 +59,7 @@ export async function matchRunRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Run the matching engine over a cohort and store the result as a draft',
-        params: ProgramScopedParams,
+        params: ProgramParams,
         body: CreateMatchRunRequest,
         response: { 201: MatchRunResponse, ...STANDARD_ERRORS },
       },
@@ -161,7 +161,7 @@ export async function matchRunRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['relationships'],
         summary: 'A program’s relationships (coordinators see all; a participant sees their own)',
-        params: ProgramScopedParams,
+        params: ProgramParams,
         querystring: NoQuery,
         response: { 200: RelationshipListResponse, ...STANDARD_ERRORS },
       },

@@ -18,7 +18,7 @@ import {
   MatchRequestListResponse,
   MatchRequestParams,
   MatchRequestResponse,
-  ProgramIdParams,
+  ProgramParams,
   RecommendedMentorsQuery,
   RecommendedMentorsResponse,
   RespondToMatchRequestRequest,
@@ -44,7 +44,7 @@ export async function selfMatchRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: "The mentor directory of your cohort: mentors' public answers and open seats, filtered",
-        params: ProgramIdParams,
+        params: ProgramParams,
         querystring: FindDirectoryMentorsQuery,
         response: { 200: DirectoryResponse, ...STANDARD_ERRORS },
       },
@@ -70,7 +70,7 @@ export async function selfMatchRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: 'Mentors the matching engine scores best for you, with the reasons',
-        params: ProgramIdParams,
+        params: ProgramParams,
         querystring: RecommendedMentorsQuery,
         response: { 200: RecommendedMentorsResponse, ...STANDARD_ERRORS },
       },
@@ -93,7 +93,7 @@ export async function selfMatchRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: 'Ask a mentor of the directory to mentor you, with a note',
-        params: ProgramIdParams,
+        params: ProgramParams,
         body: CreateMatchRequestRequest,
         response: { 201: MatchRequestResponse, ...STANDARD_ERRORS },
       },
