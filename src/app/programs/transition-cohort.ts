@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { assertCohortTransition } from '../../core/programs/cohort-states.ts';
 import type { CohortState } from '../../core/programs/vocabulary.ts';
-import { cohorts } from '../../db/schema.ts';
+import { cohorts, programs } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 import {
   cohortView,
@@ -31,12 +31,15 @@ export async function transitionCohort(ctx: AppContext, input: TransitionCohortI
   await requireCohort(ctx.db, program, input.cohortId);
   const now = ctx.clock.now();
   return ctx.transaction(async (tx) => {
+    // The program row first (archiveProgram takes it too), then the cohort: a move and an archiving
+    // cannot both pass their guards on what the other is changing.
+    const [current] = await tx.db.select().from(programs).where(eq(programs.id, program.id)).for('update');
     const [cohort] = await tx.db.select().from(cohorts).where(eq(cohorts.id, input.cohortId)).for('update');
     const counts = await selectCohortCounts(tx.db, program.id);
     assertCohortTransition(
       cohort.state,
       input.to,
-      transitionFacts(tx, program, cohort, counts.get(cohort.id) ?? emptyCohortCounts()),
+      transitionFacts(tx, current, cohort, counts.get(cohort.id) ?? emptyCohortCounts()),
     );
     const [moved] = await tx.db
       .update(cohorts)
