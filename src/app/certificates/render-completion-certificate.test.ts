@@ -48,7 +48,7 @@ describe('the completion certificate', () => {
       'OREGON STATE BAR',
       'Certificate of Completion',
       'Zoë O’Neill',
-      'Ana Ortiz',
+      'mentee, and Ana Ortiz, mentor,',
       'New Lawyer Mentoring Program 2027',
       'February 1, 2027',
       'November 30, 2027',
@@ -94,7 +94,7 @@ describe('the completion certificate', () => {
       }),
     );
     expect(pages).toBe(1);
-    expect(text).toContain('Ana Ortiz and Rahul Venkataraman');
+    expect(text).toContain('mentees, and Ana Ortiz and Rahul Venkataraman, mentors,');
     expect(text).toContain('Jean-Baptiste Müller-Lüdenscheidt');
   });
 

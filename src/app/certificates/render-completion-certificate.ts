@@ -127,21 +127,23 @@ export async function renderCompletionCertificate(input: CompletionCertificateIn
     .rect(32, 32, width - 64, height - 64)
     .stroke();
 
-  let y = 64;
+  let y = 80;
   y = centredLine(doc, input.organizationName.toUpperCase(), y, {
     font: 'Helvetica',
     size: 11,
     color: MUTED,
   });
-  y = centredLine(doc, 'Certificate of Completion', y + 10, { font: 'Times-Bold', size: 34, color: INK });
-  y = centredLine(doc, 'This certifies that', y + 12, { font: 'Helvetica', size: 12, color: MUTED });
+  y = centredLine(doc, 'Certificate of Completion', y + 14, { font: 'Times-Bold', size: 34, color: INK });
+  y = centredLine(doc, 'This certifies that', y + 20, { font: 'Helvetica', size: 12, color: MUTED });
   y = centredLine(doc, listNames(input.menteeNames), y + 4, {
     font: 'Times-Bold',
     size: 26,
     min: 12,
     color: ACCENT,
   });
-  y = centredLine(doc, `mentee, and ${listNames(input.mentorNames)}, mentor,`, y + 2, {
+  const menteeWord = input.menteeNames.length === 1 ? 'mentee' : 'mentees';
+  const mentorWord = input.mentorNames.length === 1 ? 'mentor' : 'mentors';
+  y = centredLine(doc, `${menteeWord}, and ${listNames(input.mentorNames)}, ${mentorWord},`, y + 2, {
     font: 'Times-Roman',
     size: 17,
     min: 9,
@@ -173,7 +175,7 @@ export async function renderCompletionCertificate(input: CompletionCertificateIn
   }
   const columnWidth = 200;
   const left = (width - columnWidth * figures.length) / 2;
-  const figuresY = y + 22;
+  const figuresY = y + 36;
   figures.forEach(([value, label], index) => {
     const x = left + index * columnWidth;
     doc.font('Helvetica-Bold').fontSize(22).fillColor(ACCENT);
