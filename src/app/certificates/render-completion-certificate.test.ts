@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeVerificationCode } from '../../core/certificates/verification-code.ts';
 import { generateVerificationCode } from './generate-verification-code.ts';
 import {
+  canPrintOnCertificate,
   renderCompletionCertificate,
   type CompletionCertificateInput,
 } from './render-completion-certificate.ts';
@@ -106,6 +107,17 @@ describe('the completion certificate', () => {
     await expect(renderCompletionCertificate({ ...INPUT, completedOn: '2027-01-01' })).rejects.toThrow(
       /completedOn/,
     );
+  });
+});
+
+describe('names the standard fonts cannot show', () => {
+  it('refuses to print wrong glyphs, naming the text', async () => {
+    expect(canPrintOnCertificate('Zoë O’Neill – Müller, Œuvre €')).toBe(true);
+    expect(canPrintOnCertificate('Łukasz Żółć')).toBe(false);
+    await expect(renderCompletionCertificate({ ...INPUT, menteeNames: ['王小明'] })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      message: 'The certificate cannot yet print "王小明": only Western European letters are supported',
+    });
   });
 });
 

@@ -50,7 +50,28 @@ function formatDate(isoDate: string, locale: string, field: string): string {
   return date.toLocaleString(DateTime.DATE_FULL);
 }
 
+/** The characters the PDF standard fonts can show (Windows-1252): printable ASCII, Latin-1 and the extras. */
+const STANDARD_FONT_TEXT = /^[\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]*$/;
+
+/** Whether `text` can be set in the PDF standard fonts, so the certificate shows it as written. */
+export function canPrintOnCertificate(text: string): boolean {
+  return STANDARD_FONT_TEXT.test(text);
+}
+
 function checkInput(input: CompletionCertificateInput): void {
+  const unprintable = [
+    input.organizationName,
+    input.programName,
+    ...input.mentorNames,
+    ...input.menteeNames,
+  ].find((text) => !canPrintOnCertificate(text));
+  if (unprintable !== undefined) {
+    // Printing wrong glyphs on a certificate would be worse than not printing it (ADR 019).
+    throw new AppError(
+      'INVALID_STATE',
+      `The certificate cannot yet print ${JSON.stringify(unprintable)}: only Western European letters are supported`,
+    );
+  }
   const problems: string[] = [];
   if (input.menteeNames.length === 0 || input.mentorNames.length === 0) problems.push('names');
   if (!Number.isInteger(input.meetingsHeld) || input.meetingsHeld < 0) problems.push('meetingsHeld');
