@@ -1,7 +1,8 @@
 /**
  * The matching workflow through the API: run → edit (with an override) → compare → publish →
  * relationships → emails → the run is immutable; incremental runs keep published relationships; group
- * programs fill circles up to the group size; a failure mid-publish leaves nothing half-written.
+ * programs fill circles up to the group size; publishing re-checks seats self-match took since the draft;
+ * a failure mid-publish leaves nothing half-written.
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -442,6 +443,113 @@ describe('match runs: run, edit, compare, publish', () => {
       expect(people.filter((p) => p.role === 'mentor')).toHaveLength(1);
       expect(people.filter((p) => p.role === 'mentee')).toHaveLength(3);
     }
+  });
+
+  it('publishing re-checks seats self-match took since the draft, and refuses naming the people', async () => {
+    const fixture = await createProgramFixture(db(), organizationId, {
+      defaultMentorCapacity: 2,
+      matchingMode: 'both',
+    });
+    const programId = fixture.program.id;
+    const cohort = await createCohortFixture(db(), fixture.program, 'matching');
+    const [rhea, sam, una, pat, max] = [
+      await signedIn(t, 'Rhea Mentor'),
+      await signedIn(t, 'Sam Mentee'),
+      await signedIn(t, 'Una Mentee'),
+      await signedIn(t, 'Pat Mentee'),
+      await signedIn(t, 'Max Mentor'),
+    ];
+    for (const person of [rhea, sam, una, pat, max]) await addMember(db(), organizationId, person.userId);
+    const apply = (person: SignedInClient, role: 'mentor' | 'mentee', n: number, capacity?: number) =>
+      createApplicationFixture(db(), {
+        fixture,
+        cohort,
+        userId: person.userId,
+        role,
+        answers: answersFor(role, n),
+        ...(capacity === undefined ? {} : { capacity }),
+      });
+    const apps = {
+      rhea: await apply(rhea, 'mentor', 1),
+      sam: await apply(sam, 'mentee', 1),
+      una: await apply(una, 'mentee', 3),
+    };
+    const draft = await run(coordinator, programId);
+    expect(draft.pairs.map((pair) => [pair.mentee.applicationId, pair.mentor.applicationId]).sort()).toEqual(
+      [
+        [apps.sam, apps.rhea],
+        [apps.una, apps.rhea],
+      ].sort(),
+    );
+
+    // After the draft, self-match: Pat (new) takes one of Rhea's two seats, and Sam finds Max.
+    await apply(pat, 'mentee', 5);
+    const maxApp = await apply(max, 'mentor', 5, 1);
+    const selfMatch = async (mentee: SignedInClient, mentor: SignedInClient, mentorApplicationId: string) => {
+      const asked = await mentee.post(`/api/v1/programs/${programId}/match-requests`, {
+        mentorApplicationId,
+      });
+      expect(asked.statusCode, asked.body).toBe(201);
+      const requestId = asked.json<{ request: { id: string } }>().request.id;
+      const accepted = await mentor.post(`/api/v1/match-requests/${requestId}/accept`, {});
+      expect(accepted.statusCode, accepted.body).toBe(200);
+    };
+    await selfMatch(pat, rhea, apps.rhea);
+    await selfMatch(sam, max, maxApp);
+    const relationshipsBefore = await db()
+      .select()
+      .from(relationships)
+      .where(eq(relationships.cohortId, cohort.id));
+    expect(relationshipsBefore).toHaveLength(2);
+    const mailedBefore = await db().select().from(emails).where(eq(emails.template, 'match-published'));
+
+    // Rhea would have 3 mentees with 2 seats, and Sam two mentors: refused, naming both, nothing written.
+    const refused = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expectError(refused, 409, 'INVALID_STATE');
+    const error = refused.json<{
+      error: {
+        message: string;
+        details: {
+          overCapacity: Array<{ name: string; capacity: number; seatsTaken: number; newMentees: number }>;
+          alreadyMatched: Array<{ applicationId: string; name: string }>;
+        };
+      };
+    }>().error;
+    expect(error.message).toContain('Rhea Mentor has 1 of 2 seats taken and this run adds 2');
+    expect(error.message).toContain('Sam Mentee already has a mentor');
+    expect(error.message).toContain('incremental run');
+    expect(error.details.overCapacity).toEqual([
+      { applicationId: apps.rhea, name: 'Rhea Mentor', capacity: 2, seatsTaken: 1, newMentees: 2 },
+    ]);
+    expect(error.details.alreadyMatched).toEqual([{ applicationId: apps.sam, name: 'Sam Mentee' }]);
+    const [runAfter] = await db().select().from(matchRuns).where(eq(matchRuns.id, draft.id));
+    expect(runAfter.status).toBe('draft');
+    expect(
+      await db().select().from(relationships).where(eq(relationships.matchRunId, draft.id)),
+    ).toHaveLength(0);
+    const [cohortAfter] = await db().select().from(cohorts).where(eq(cohorts.id, cohort.id));
+    expect(cohortAfter.state).toBe('matching');
+    expect(await db().select().from(emails).where(eq(emails.template, 'match-published'))).toHaveLength(
+      mailedBefore.length,
+    );
+
+    // Without Sam's pair the draft fits Rhea's remaining seat and publishes.
+    const removed = await coordinator.post(`/api/v1/match-runs/${draft.id}/pairs`, {
+      action: 'remove',
+      menteeApplicationId: apps.sam,
+      mentorApplicationId: apps.rhea,
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    const published = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ relationshipsCreated: 1 });
+    const seats = await db()
+      .select()
+      .from(relationshipParticipants)
+      .where(
+        and(eq(relationshipParticipants.userId, rhea.userId), eq(relationshipParticipants.isActive, true)),
+      );
+    expect(seats).toHaveLength(2);
   });
 
   it('a failure mid-publish leaves nothing half-written', async () => {
