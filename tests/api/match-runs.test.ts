@@ -1,9 +1,11 @@
 /**
  * The matching workflow through the API: run → edit (with an override) → compare → publish →
  * relationships → emails → the run is immutable; incremental runs keep published relationships; group
- * programs fill circles up to the group size; publishing re-checks seats self-match took since the draft;
+ * programs fill circles up to the group size (a co-mentor's pairs make a circle of two mentors); publishing
+ * re-checks seats self-match took since the draft;
  * a failure mid-publish leaves nothing half-written.
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../src/app/context.ts';
@@ -12,6 +14,7 @@ import {
   cohorts,
   emails,
   matchRunEvents,
+  matchRunPairs,
   matchRuns,
   relationshipParticipants,
   relationships,
@@ -443,6 +446,103 @@ describe('match runs: run, edit, compare, publish', () => {
       expect(people.filter((p) => p.role === 'mentor')).toHaveLength(1);
       expect(people.filter((p) => p.role === 'mentee')).toHaveLength(3);
     }
+  });
+
+  it('publishes a circle with a co-mentor as one relationship with two mentors, seats checked for both', async () => {
+    const fixture = await createProgramFixture(db(), organizationId, {
+      format: 'group',
+      groupSize: 2,
+      allowsCoMentors: true,
+      defaultMentorCapacity: 2,
+    });
+    const cohort = await createCohortFixture(db(), fixture.program, 'matching');
+    const [leadUserId] = await insertUsers(db(), 1, 'Lead Mentor');
+    const lead = await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: leadUserId,
+      role: 'mentor',
+      answers: answersFor('mentor', 1),
+    });
+    const menteeUserIds = await insertUsers(db(), 2, 'Co Circle Mentee');
+    for (const [k, n] of [1, 3].entries()) {
+      await createApplicationFixture(db(), {
+        fixture,
+        cohort,
+        userId: menteeUserIds[k],
+        role: 'mentee',
+        answers: answersFor('mentee', n),
+      });
+    }
+    const draft = await run(coordinator, fixture.program.id, { objective: 'coverage' });
+    expect(draft.unmatched).toEqual([]);
+    expect(draft.pairs.map((pair) => [pair.mentor.applicationId, pair.circle])).toEqual([
+      [lead, 1],
+      [lead, 1],
+    ]);
+    // Two co-mentors who lead no circle, stored as the placement stores them: a pair with each mentee,
+    // sharing the circle's number. One has a single seat and cannot take the circle of two.
+    const coMentorUserIds = await insertUsers(db(), 2, 'Co Mentor');
+    const coMentorApp = async (n: number, capacity: number) =>
+      createApplicationFixture(db(), {
+        fixture,
+        cohort,
+        userId: coMentorUserIds[n],
+        role: 'mentor',
+        answers: answersFor('mentor', 2 + n),
+        capacity,
+      });
+    const [roomy, cramped] = [await coMentorApp(0, 2), await coMentorApp(1, 1)];
+    const placeCoMentor = async (mentorApplicationId: string) => {
+      await db()
+        .delete(matchRunPairs)
+        .where(and(eq(matchRunPairs.runId, draft.id), eq(matchRunPairs.origin, 'co-mentor')));
+      await db()
+        .insert(matchRunPairs)
+        .values(
+          draft.pairs.map((pair) => ({
+            id: randomUUID(),
+            organizationId,
+            runId: draft.id,
+            menteeApplicationId: pair.mentee.applicationId,
+            mentorApplicationId,
+            circle: pair.circle,
+            score: pair.score,
+            reasons: [],
+            origin: 'co-mentor',
+          })),
+        );
+    };
+
+    await placeCoMentor(cramped);
+    const refused = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expectError(refused, 409, 'INVALID_STATE');
+    expect(refused.json().error.message).toContain('Co Mentor 2 has 0 of 1 seats taken and this run adds 2');
+
+    await placeCoMentor(roomy);
+    const published = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ relationshipsCreated: 1, emailsSent: 4 });
+    const [circle] = await db().select().from(relationships).where(eq(relationships.matchRunId, draft.id));
+    const people = await db()
+      .select()
+      .from(relationshipParticipants)
+      .where(eq(relationshipParticipants.relationshipId, circle.id));
+    expect(
+      people
+        .filter((p) => p.role === 'mentor')
+        .map((p) => p.applicationId)
+        .sort(),
+    ).toEqual([lead, roomy].sort());
+    expect(people.filter((p) => p.role === 'mentee')).toHaveLength(2);
+    // Both mentors of the circle have its two mentees in their seats.
+    const listed = await coordinator.get(`/api/v1/programs/${fixture.program.id}/relationships`);
+    const mentors = listed
+      .json()
+      .relationships[0].participants.filter((p: { role: string }) => p.role === 'mentor')
+      .map((p: { name: string }) => p.name)
+      .sort();
+    expect(mentors).toEqual(['Co Mentor 1', 'Lead Mentor 1']);
   });
 
   it('publishing re-checks seats self-match took since the draft, and refuses naming the people', async () => {
