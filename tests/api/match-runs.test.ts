@@ -652,6 +652,36 @@ describe('match runs: run, edit, compare, publish', () => {
     expect(seats).toHaveLength(2);
   });
 
+  it('publishes a seat a coordinator overrode with a reason; the re-check counts it as allowed', async () => {
+    const { fixture, cohort, apps } = await oneToOneProgram();
+    const [patUserId] = await insertUsers(db(), 1, 'Pat Third');
+    await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: patUserId,
+      role: 'mentee',
+      answers: answersFor('mentee', 5),
+    });
+    // Three mentees, one eligible mentor with two seats: one mentee is left over.
+    const draft = await run(coordinator, fixture.program.id);
+    expect(draft.unmatched).toHaveLength(1);
+    const left = draft.unmatched[0].mentee.applicationId;
+    const added = await coordinator.post(`/api/v1/match-runs/${draft.id}/pairs`, {
+      action: 'add',
+      menteeApplicationId: left,
+      mentorApplicationId: apps.mia,
+      overrideReason: 'Mia agreed to a third mentee this year',
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const patPair = added
+      .json<{ run: RunBody }>()
+      .run.pairs.find((pair) => pair.mentee.applicationId === left)!;
+    expect(patPair.brokenConstraints.map((b) => b.code)).toContain('mentor-no-open-seats');
+    const published = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ relationshipsCreated: 3 });
+  });
+
   it('a failure mid-publish leaves nothing half-written', async () => {
     const { fixture, cohort } = await oneToOneProgram();
     const draft = await run(coordinator, fixture.program.id);
