@@ -1,8 +1,11 @@
 /**
  * The matching workflow through the API: run → edit (with an override) → compare → publish →
  * relationships → emails → the run is immutable; incremental runs keep published relationships; group
- * programs fill circles up to the group size; a failure mid-publish leaves nothing half-written.
+ * programs fill circles up to the group size (a co-mentor's pairs make a circle of two mentors); publishing
+ * re-checks seats self-match took since the draft;
+ * a failure mid-publish leaves nothing half-written.
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../src/app/context.ts';
@@ -11,6 +14,7 @@ import {
   cohorts,
   emails,
   matchRunEvents,
+  matchRunPairs,
   matchRuns,
   relationshipParticipants,
   relationships,
@@ -442,6 +446,240 @@ describe('match runs: run, edit, compare, publish', () => {
       expect(people.filter((p) => p.role === 'mentor')).toHaveLength(1);
       expect(people.filter((p) => p.role === 'mentee')).toHaveLength(3);
     }
+  });
+
+  it('publishes a circle with a co-mentor as one relationship with two mentors, seats checked for both', async () => {
+    const fixture = await createProgramFixture(db(), organizationId, {
+      format: 'group',
+      groupSize: 2,
+      allowsCoMentors: true,
+      defaultMentorCapacity: 2,
+    });
+    const cohort = await createCohortFixture(db(), fixture.program, 'matching');
+    const [leadUserId] = await insertUsers(db(), 1, 'Lead Mentor');
+    const lead = await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: leadUserId,
+      role: 'mentor',
+      answers: answersFor('mentor', 1),
+    });
+    const menteeUserIds = await insertUsers(db(), 2, 'Co Circle Mentee');
+    for (const [k, n] of [1, 3].entries()) {
+      await createApplicationFixture(db(), {
+        fixture,
+        cohort,
+        userId: menteeUserIds[k],
+        role: 'mentee',
+        answers: answersFor('mentee', n),
+      });
+    }
+    const draft = await run(coordinator, fixture.program.id, { objective: 'coverage' });
+    expect(draft.unmatched).toEqual([]);
+    expect(draft.pairs.map((pair) => [pair.mentor.applicationId, pair.circle])).toEqual([
+      [lead, 1],
+      [lead, 1],
+    ]);
+    // Two co-mentors who lead no circle, stored as the placement stores them: a pair with each mentee,
+    // sharing the circle's number. One has a single seat and cannot take the circle of two.
+    const coMentorUserIds = await insertUsers(db(), 2, 'Co Mentor');
+    const coMentorApp = async (n: number, capacity: number) =>
+      createApplicationFixture(db(), {
+        fixture,
+        cohort,
+        userId: coMentorUserIds[n],
+        role: 'mentor',
+        answers: answersFor('mentor', 2 + n),
+        capacity,
+      });
+    const [roomy, cramped] = [await coMentorApp(0, 2), await coMentorApp(1, 1)];
+    const placeCoMentor = async (mentorApplicationId: string) => {
+      await db()
+        .delete(matchRunPairs)
+        .where(and(eq(matchRunPairs.runId, draft.id), eq(matchRunPairs.origin, 'co-mentor')));
+      await db()
+        .insert(matchRunPairs)
+        .values(
+          draft.pairs.map((pair) => ({
+            id: randomUUID(),
+            organizationId,
+            runId: draft.id,
+            menteeApplicationId: pair.mentee.applicationId,
+            mentorApplicationId,
+            circle: pair.circle,
+            score: pair.score,
+            reasons: [],
+            origin: 'co-mentor',
+          })),
+        );
+    };
+
+    await placeCoMentor(cramped);
+    const refused = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expectError(refused, 409, 'INVALID_STATE');
+    expect(refused.json().error.message).toContain('Co Mentor 2 has 0 of 1 seats taken and this run adds 2');
+
+    await placeCoMentor(roomy);
+    const published = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ relationshipsCreated: 1, emailsSent: 4 });
+    const [circle] = await db().select().from(relationships).where(eq(relationships.matchRunId, draft.id));
+    const people = await db()
+      .select()
+      .from(relationshipParticipants)
+      .where(eq(relationshipParticipants.relationshipId, circle.id));
+    expect(
+      people
+        .filter((p) => p.role === 'mentor')
+        .map((p) => p.applicationId)
+        .sort(),
+    ).toEqual([lead, roomy].sort());
+    expect(people.filter((p) => p.role === 'mentee')).toHaveLength(2);
+    // Both mentors of the circle have its two mentees in their seats.
+    const listed = await coordinator.get(`/api/v1/programs/${fixture.program.id}/relationships`);
+    const mentors = listed
+      .json()
+      .relationships[0].participants.filter((p: { role: string }) => p.role === 'mentor')
+      .map((p: { name: string }) => p.name)
+      .sort();
+    expect(mentors).toEqual(['Co Mentor 1', 'Lead Mentor 1']);
+  });
+
+  it('publishing re-checks seats self-match took since the draft, and refuses naming the people', async () => {
+    const fixture = await createProgramFixture(db(), organizationId, {
+      defaultMentorCapacity: 2,
+      matchingMode: 'both',
+    });
+    const programId = fixture.program.id;
+    const cohort = await createCohortFixture(db(), fixture.program, 'matching');
+    const [rhea, sam, una, pat, max] = [
+      await signedIn(t, 'Rhea Mentor'),
+      await signedIn(t, 'Sam Mentee'),
+      await signedIn(t, 'Una Mentee'),
+      await signedIn(t, 'Pat Mentee'),
+      await signedIn(t, 'Max Mentor'),
+    ];
+    for (const person of [rhea, sam, una, pat, max]) await addMember(db(), organizationId, person.userId);
+    const apply = (person: SignedInClient, role: 'mentor' | 'mentee', n: number, capacity?: number) =>
+      createApplicationFixture(db(), {
+        fixture,
+        cohort,
+        userId: person.userId,
+        role,
+        answers: answersFor(role, n),
+        ...(capacity === undefined ? {} : { capacity }),
+      });
+    const apps = {
+      rhea: await apply(rhea, 'mentor', 1),
+      sam: await apply(sam, 'mentee', 1),
+      una: await apply(una, 'mentee', 3),
+    };
+    const draft = await run(coordinator, programId);
+    expect(draft.pairs.map((pair) => [pair.mentee.applicationId, pair.mentor.applicationId]).sort()).toEqual(
+      [
+        [apps.sam, apps.rhea],
+        [apps.una, apps.rhea],
+      ].sort(),
+    );
+
+    // After the draft, self-match: Pat (new) takes one of Rhea's two seats, and Sam finds Max.
+    await apply(pat, 'mentee', 5);
+    const maxApp = await apply(max, 'mentor', 5, 1);
+    const selfMatch = async (mentee: SignedInClient, mentor: SignedInClient, mentorApplicationId: string) => {
+      const asked = await mentee.post(`/api/v1/programs/${programId}/match-requests`, {
+        mentorApplicationId,
+      });
+      expect(asked.statusCode, asked.body).toBe(201);
+      const requestId = asked.json<{ request: { id: string } }>().request.id;
+      const accepted = await mentor.post(`/api/v1/match-requests/${requestId}/accept`, {});
+      expect(accepted.statusCode, accepted.body).toBe(200);
+    };
+    await selfMatch(pat, rhea, apps.rhea);
+    await selfMatch(sam, max, maxApp);
+    const relationshipsBefore = await db()
+      .select()
+      .from(relationships)
+      .where(eq(relationships.cohortId, cohort.id));
+    expect(relationshipsBefore).toHaveLength(2);
+    const mailedBefore = await db().select().from(emails).where(eq(emails.template, 'match-published'));
+
+    // Rhea would have 3 mentees with 2 seats, and Sam two mentors: refused, naming both, nothing written.
+    const refused = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expectError(refused, 409, 'INVALID_STATE');
+    const error = refused.json<{
+      error: {
+        message: string;
+        details: {
+          overCapacity: Array<{ name: string; capacity: number; seatsTaken: number; newMentees: number }>;
+          alreadyMatched: Array<{ applicationId: string; name: string }>;
+        };
+      };
+    }>().error;
+    expect(error.message).toContain('Rhea Mentor has 1 of 2 seats taken and this run adds 2');
+    expect(error.message).toContain('Sam Mentee already has a mentor');
+    expect(error.message).toContain('incremental run');
+    expect(error.details.overCapacity).toEqual([
+      { applicationId: apps.rhea, name: 'Rhea Mentor', capacity: 2, seatsTaken: 1, newMentees: 2 },
+    ]);
+    expect(error.details.alreadyMatched).toEqual([{ applicationId: apps.sam, name: 'Sam Mentee' }]);
+    const [runAfter] = await db().select().from(matchRuns).where(eq(matchRuns.id, draft.id));
+    expect(runAfter.status).toBe('draft');
+    expect(
+      await db().select().from(relationships).where(eq(relationships.matchRunId, draft.id)),
+    ).toHaveLength(0);
+    const [cohortAfter] = await db().select().from(cohorts).where(eq(cohorts.id, cohort.id));
+    expect(cohortAfter.state).toBe('matching');
+    expect(await db().select().from(emails).where(eq(emails.template, 'match-published'))).toHaveLength(
+      mailedBefore.length,
+    );
+
+    // Without Sam's pair the draft fits Rhea's remaining seat and publishes.
+    const removed = await coordinator.post(`/api/v1/match-runs/${draft.id}/pairs`, {
+      action: 'remove',
+      menteeApplicationId: apps.sam,
+      mentorApplicationId: apps.rhea,
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    const published = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ relationshipsCreated: 1 });
+    const seats = await db()
+      .select()
+      .from(relationshipParticipants)
+      .where(
+        and(eq(relationshipParticipants.userId, rhea.userId), eq(relationshipParticipants.isActive, true)),
+      );
+    expect(seats).toHaveLength(2);
+  });
+
+  it('publishes a seat a coordinator overrode with a reason; the re-check counts it as allowed', async () => {
+    const { fixture, cohort, apps } = await oneToOneProgram();
+    const [patUserId] = await insertUsers(db(), 1, 'Pat Third');
+    await createApplicationFixture(db(), {
+      fixture,
+      cohort,
+      userId: patUserId,
+      role: 'mentee',
+      answers: answersFor('mentee', 5),
+    });
+    // Three mentees, one eligible mentor with two seats: one mentee is left over.
+    const draft = await run(coordinator, fixture.program.id);
+    expect(draft.unmatched).toHaveLength(1);
+    const left = draft.unmatched[0].mentee.applicationId;
+    const added = await coordinator.post(`/api/v1/match-runs/${draft.id}/pairs`, {
+      action: 'add',
+      menteeApplicationId: left,
+      mentorApplicationId: apps.mia,
+      overrideReason: 'Mia agreed to a third mentee this year',
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const patPair = added
+      .json<{ run: RunBody }>()
+      .run.pairs.find((pair) => pair.mentee.applicationId === left)!;
+    expect(patPair.brokenConstraints.map((b) => b.code)).toContain('mentor-no-open-seats');
+    const published = await coordinator.post(`/api/v1/match-runs/${draft.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ relationshipsCreated: 3 });
   });
 
   it('a failure mid-publish leaves nothing half-written', async () => {

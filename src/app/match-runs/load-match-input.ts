@@ -6,7 +6,7 @@
  * relationships an incremental run keeps, and the rankings the stable objective reads.
  * Nothing here reads member profiles or demo data.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { RunConstraints } from '../../contracts/match-runs.ts';
 import { ProgramMatchingSettings } from '../../contracts/matching-profiles.ts';
 import {
@@ -38,6 +38,7 @@ import {
 } from '../../db/schema.ts';
 import type { Queryable } from '../context.ts';
 import type { ProgramRow } from '../programs/program-access.ts';
+import { countMentorSeats, mentorCapacity } from '../relationships/mentor-seats.ts';
 
 export type CohortRow = typeof cohorts.$inferSelect;
 
@@ -224,31 +225,9 @@ export async function loadMatchInput(
   // Seats a mentor already holds: mentees in their running relationships, in every program of every
   // organization (capacity is the person's, not the program's).
   const mentorUserIds = [...new Set(rows.filter((row) => row.role === 'mentor').map((row) => row.userId))];
-  const seatsByUser = new Map<string, number>();
-  if (mentorUserIds.length > 0) {
-    const seats: unknown = await db.execute(sql`
-      select mine.user_id, count(*)::int as seats
-      from relationship_participants mine
-      join relationship_participants mentee
-        on mentee.relationship_id = mine.relationship_id and mentee.role = 'mentee' and mentee.is_active
-      where mine.role = 'mentor' and mine.is_active
-        and mine.user_id in (${sql.join(
-          mentorUserIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})
-        ${
-          keptRelationshipIds.length > 0
-            ? sql`and mine.relationship_id not in (${sql.join(
-                keptRelationshipIds.map((id) => sql`${id}`),
-                sql`, `,
-              )})`
-            : sql``
-        }
-      group by mine.user_id`);
-    // Both drivers (PGlite, node-postgres) answer with `{ rows }`.
-    for (const row of (seats as { rows: Array<{ user_id: string; seats: number }> }).rows)
-      seatsByUser.set(row.user_id, Number(row.seats));
-  }
+  const seatsByUser = await countMentorSeats(db, mentorUserIds, {
+    exceptRelationshipIds: keptRelationshipIds,
+  });
 
   const isGroup = program.format === 'group';
   const groupSize = program.groupSize ?? 1;
@@ -278,7 +257,7 @@ export async function loadMatchInput(
       continue;
     }
     const seatsUsedElsewhere = seatsByUser.get(row.userId) ?? 0;
-    const offered = row.capacity ?? (isGroup ? groupSize : program.defaultMentorCapacity);
+    const offered = mentorCapacity(row, program);
     // A group mentor leads one circle: never more new mentees than the group size.
     const capacity = isGroup ? Math.min(offered, seatsUsedElsewhere + groupSize) : offered;
     mentors.push(

@@ -14,13 +14,11 @@ import type { AppContext } from '../context.ts';
 import { requireProgram } from '../programs/program-access.ts';
 import { matchRequestReceivedEmail, requestsUrl } from './emails.ts';
 import { loadMatchRequestView, type MatchRequestView } from './match-request-views.ts';
+import { countMentorSeats, listMatchedMentees, mentorCapacity } from '../relationships/mentor-seats.ts';
+import { lockPeople } from '../relationships/person-locks.ts';
 import {
-  countActiveMentorSeats,
-  countMenteeActiveMentors,
   countOpenRequests,
-  lockPeople,
   menteeProfileOf,
-  mentorCapacity,
   mentorProfileOf,
   requireOwnMenteeApplication,
   selfMatchSettings,
@@ -64,7 +62,7 @@ export async function createMatchRequest(
   const now = ctx.clock.now();
   const requestId = await ctx.transaction(async (tx) => {
     await lockPeople(tx.db, [menteeUserId, mentor.application.userId]);
-    if ((await countMenteeActiveMentors(tx.db, own.application.id)) > 0) {
+    if ((await listMatchedMentees(tx.db, [own.application.id])).has(own.application.id)) {
       throw new AppError('INVALID_STATE', `You already have a mentor in ${program.name}`);
     }
     // Requests past their expiry that the job has not marked yet: mark them now, so that they neither
@@ -97,7 +95,7 @@ export async function createMatchRequest(
     }
     assertPendingLimit(await countOpenRequests(tx.db, own.application.id, now), program.maxPendingRequests);
     const seats =
-      (await countActiveMentorSeats(tx.db, [mentor.application.userId])).get(mentor.application.userId) ?? 0;
+      (await countMentorSeats(tx.db, [mentor.application.userId])).get(mentor.application.userId) ?? 0;
     assertMentorHasSeat(mentorCapacity(mentor.application, program), seats);
     const exclusions = explainExclusion(
       menteeProfileOf(own.application, now),

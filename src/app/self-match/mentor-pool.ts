@@ -24,13 +24,11 @@ import {
 import { matchRequests } from '../../db/schema.ts';
 import type { Queryable } from '../context.ts';
 import type { ProgramRow } from '../programs/program-access.ts';
+import { countMentorSeats, listMatchedMentees, mentorCapacity } from '../relationships/mentor-seats.ts';
 import {
-  countActiveMentorSeats,
-  countMenteeActiveMentors,
   countOpenRequests,
   listApprovedMentors,
   menteeProfileOf,
-  mentorCapacity,
   mentorEligibility,
   mentorProfileOf,
   selfMatchSettings,
@@ -94,12 +92,12 @@ export async function loadMentorPool(
       // Never your own mentor; and a mentor the program has not cleared is not listed at all.
       (row) => row.application.userId !== mentee.userId && mentorEligibility(row.application) === 'eligible',
     );
-  const seats = await countActiveMentorSeats(
+  const seats = await countMentorSeats(
     db,
     applicants.map((row) => row.application.userId),
   );
   const pending = await countOpenRequests(db, mentee.id, now);
-  const hasMentor = (await countMenteeActiveMentors(db, mentee.id)) > 0;
+  const hasMentor = (await listMatchedMentees(db, [mentee.id])).has(mentee.id);
   const standing: SelfMatchStanding = {
     cohortId: own.cohort.id,
     pendingRequests: pending,

@@ -7,25 +7,21 @@ import {
 } from '../../core/self-match/index.ts';
 import { applications, cohorts, matchRequests } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
+import { createRelationships } from '../relationships/create-relationships.ts';
+import { countMentorSeats, listMatchedMentees, mentorCapacity } from '../relationships/mentor-seats.ts';
+import { lockPeople } from '../relationships/person-locks.ts';
 import {
   matchRequestAcceptedEmails,
   matchRequestDeclinedEmail,
   matchRequestWithdrawnEmail,
   requestsUrl,
 } from './emails.ts';
-import { insertRelationship } from './insert-relationship.ts';
 import {
   loadMatchRequestView,
   requireMatchRequest,
   listPendingViewsOfMentee,
   type MatchRequestView,
 } from './match-request-views.ts';
-import {
-  countActiveMentorSeats,
-  countMenteeActiveMentors,
-  lockPeople,
-  mentorCapacity,
-} from './self-match-data.ts';
 
 export interface RespondToMatchRequestInput {
   requestId: string;
@@ -42,8 +38,8 @@ export interface MatchRequestResponded {
 
 /**
  * The mentor addressed accepts or declines a pending request. Accepting runs in one transaction under
- * both people's advisory locks (ADR 017): it re-reads the request, re-counts the mentor's active seats
- * across every program (CAPACITY_REACHED when full) and the mentee's mentors (INVALID_STATE when they
+ * both people's advisory locks (ADR 017): it re-reads the request, re-counts the mentor's seats (active
+ * mentees across every program; CAPACITY_REACHED when full) and the mentee's mentors (INVALID_STATE when they
  * have one), creates the relationship with both seats, withdraws the mentee's other pending requests,
  * and emails both sides.
  */
@@ -96,9 +92,9 @@ export async function respondToMatchRequest(
         },
       );
     }
-    const seats = (await countActiveMentorSeats(tx.db, [view.mentor.userId])).get(view.mentor.userId) ?? 0;
+    const seats = (await countMentorSeats(tx.db, [view.mentor.userId])).get(view.mentor.userId) ?? 0;
     assertMentorHasSeat(mentorCapacity(mentorApplication, program), seats);
-    if ((await countMenteeActiveMentors(tx.db, request.menteeApplicationId)) > 0) {
+    if ((await listMatchedMentees(tx.db, [request.menteeApplicationId])).has(request.menteeApplicationId)) {
       throw new AppError('INVALID_STATE', `${view.mentee.name} already has a mentor in ${program.name}`, {
         state: 'matched',
       });
@@ -110,14 +106,18 @@ export async function respondToMatchRequest(
       .returning({ id: matchRequests.id });
     if (!accepted)
       throw new AppError('INVALID_STATE', 'This request is no longer pending', { state: 'changed' });
-    const id = await insertRelationship(tx.db, {
+    const [id] = await createRelationships(tx.db, {
       organizationId: program.organizationId,
       programId: program.id,
       cohortId: request.cohortId,
-      mentor: { applicationId: request.mentorApplicationId, userId: view.mentor.userId },
-      mentee: { applicationId: request.menteeApplicationId, userId: view.mentee.userId },
+      origin: { matchRequestId: request.id },
       startedAt: now,
-      matchRequestId: request.id,
+      relationships: [
+        {
+          mentors: [{ applicationId: request.mentorApplicationId, userId: view.mentor.userId }],
+          mentees: [{ applicationId: request.menteeApplicationId, userId: view.mentee.userId }],
+        },
+      ],
     });
     // The first acceptance wins: the mentee's other pending requests are withdrawn.
     const others = (await listPendingViewsOfMentee(tx.db, request.menteeApplicationId)).filter(

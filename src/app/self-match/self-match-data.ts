@@ -1,8 +1,7 @@
 /**
- * What the self-match use cases share: loading applications and requests, counting seats, building
- * engine profiles, and the per-person locks that keep acceptance correct under concurrency (ADR 017).
+ * What the self-match use cases share: loading applications and requests and building engine profiles.
+ * Seats and the per-person locks (ADR 017) live with relationships (src/app/relationships).
  */
-import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BuiltInAnswers } from '../../core/enrolment/built-in-questions.ts';
 import {
@@ -22,9 +21,10 @@ import {
 } from '../../core/matching/index.ts';
 import { SELF_MATCH_COHORT_STATES } from '../../core/self-match/index.ts';
 import type { InsideOutsideRule } from '../../core/programs/vocabulary.ts';
-import { applications, cohorts, matchRequests, relationshipParticipants, users } from '../../db/schema.ts';
+import { applications, cohorts, matchRequests, users } from '../../db/schema.ts';
 import type { Queryable } from '../context.ts';
 import type { ProgramRow } from '../programs/program-access.ts';
+import { mentorCapacity } from '../relationships/mentor-seats.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type CohortRow = typeof cohorts.$inferSelect;
@@ -102,46 +102,6 @@ export async function listApprovedMentors(db: Queryable, cohortId: string): Prom
     .orderBy(users.name, applications.id);
 }
 
-/**
- * Active mentor seats of each user, counted over every program they serve (a seat is an active
- * mentor participant row; ADR 017).
- */
-export async function countActiveMentorSeats(
-  db: Queryable,
-  userIds: readonly string[],
-): Promise<Map<string, number>> {
-  const seats = new Map<string, number>();
-  if (userIds.length === 0) return seats;
-  const rows = await db
-    .select({ userId: relationshipParticipants.userId, count: sql<number>`count(*)::int` })
-    .from(relationshipParticipants)
-    .where(
-      and(
-        inArray(relationshipParticipants.userId, [...new Set(userIds)]),
-        eq(relationshipParticipants.role, 'mentor'),
-        eq(relationshipParticipants.isActive, true),
-      ),
-    )
-    .groupBy(relationshipParticipants.userId);
-  for (const row of rows) seats.set(row.userId, row.count);
-  return seats;
-}
-
-/** Active mentor seats a mentee application holds (a mentee in a one-to-one program wants one). */
-export async function countMenteeActiveMentors(db: Queryable, menteeApplicationId: string): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(relationshipParticipants)
-    .where(
-      and(
-        eq(relationshipParticipants.applicationId, menteeApplicationId),
-        eq(relationshipParticipants.role, 'mentee'),
-        eq(relationshipParticipants.isActive, true),
-      ),
-    );
-  return row.count;
-}
-
 /** Pending requests of a mentee application that have not passed their expiry at `now`. */
 export async function countOpenRequests(
   db: Queryable,
@@ -159,11 +119,6 @@ export async function countOpenRequests(
       ),
     );
   return row.count;
-}
-
-/** The seats a mentor offers: their own capacity, or the program's default. */
-export function mentorCapacity(application: ApplicationRow, program: ProgramRow): number {
-  return application.capacity ?? program.defaultMentorCapacity;
 }
 
 /** A mentor's eligibility as the engine reads it; no evaluation (null) counts as eligible. */
@@ -229,18 +184,4 @@ export function mentorProfileOf(
 /** Built-in answers of an application, typed. */
 export function answersOf(application: ApplicationRow): Partial<BuiltInAnswers> {
   return application.answers;
-}
-
-/** A 64-bit advisory-lock key for one person's self-match state (the same key in every process). */
-export function personLockKey(userId: string): bigint {
-  return createHash('sha256').update(`self-match:person:${userId}`).digest().readBigInt64BE(0);
-}
-
-/**
- * Takes the transaction-scoped advisory locks of these people, in ascending key order so that two
- * transactions locking the same two people cannot deadlock. Held until the transaction ends.
- */
-export async function lockPeople(db: Queryable, userIds: readonly string[]): Promise<void> {
-  const keys = [...new Set(userIds.map(personLockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const key of keys) await db.execute(sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`);
 }

@@ -3,9 +3,9 @@ import { AppError } from '../../core/errors.ts';
 import { assertRequestTransition } from '../../core/self-match/index.ts';
 import { matchRequests } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
+import { lockPeople } from '../relationships/person-locks.ts';
 import { matchRequestWithdrawnEmail, requestsUrl } from './emails.ts';
 import { loadMatchRequestView, requireMatchRequest, type MatchRequestView } from './match-request-views.ts';
-import { lockPeople } from './self-match-data.ts';
 
 /** The mentee withdraws one of their pending requests; the mentor is told. */
 export async function withdrawMatchRequest(

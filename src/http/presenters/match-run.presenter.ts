@@ -1,7 +1,7 @@
 /** The only way match runs and relationships leave the server, with what the caller may do to them. */
 import type { ScoredPair as ComparedPairRecord } from '../../core/matching-runs/draft.ts';
 import type { MatchRunComparison } from '../../app/match-runs/compare-match-runs.ts';
-import type { RelationshipView } from '../../app/match-runs/find-relationships.ts';
+import type { RelationshipView } from '../../app/relationships/find-relationships.ts';
 import type {
   MatchRunDetailView,
   MatchRunView,

@@ -5,7 +5,7 @@ import { compareMatchRuns } from '../../app/match-runs/compare-match-runs.ts';
 import { createMatchRun } from '../../app/match-runs/create-match-run.ts';
 import { discardMatchRun } from '../../app/match-runs/discard-match-run.ts';
 import { editMatchRun } from '../../app/match-runs/edit-match-run.ts';
-import { findRelationships } from '../../app/match-runs/find-relationships.ts';
+import { findRelationships } from '../../app/relationships/find-relationships.ts';
 import { getMatchRun } from '../../app/match-runs/get-match-run.ts';
 import { listMatchRuns } from '../../app/match-runs/list-match-runs.ts';
 import { publishMatchRun } from '../../app/match-runs/publish-match-run.ts';
