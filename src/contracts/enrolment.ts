@@ -127,6 +127,9 @@ export const BUILT_IN_CATALOGUE: BuiltInQuestionInfo[] = BUILT_IN_QUESTIONS.map(
 export const ApplicationFormsResponse = z.object({
   forms: z.object({ mentor: ApplicationForm.nullable(), mentee: ApplicationForm.nullable() }),
   catalogue: z.array(BuiltInQuestionInfo),
+  requirements: z
+    .array(z.object({ id: z.enum(BUILT_IN_QUESTION_IDS), reason: z.string() }))
+    .describe("Built-in questions the program's settings make required on both forms, and why"),
   can: z.object({ edit: z.boolean() }),
 });
 export const ApplicationFormResponse = z.object({ form: ApplicationForm });

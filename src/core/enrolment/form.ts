@@ -135,12 +135,29 @@ const RULE_WORDS: Readonly<Record<InsideOutsideRule, string>> = {
   either: '',
 };
 
+/** A built-in question a program's settings make required on both forms, and why. */
+export interface FormRequirement {
+  id: BuiltInQuestionId;
+  reason: string;
+}
+
 /**
  * The built-in questions a program's settings make required on both forms: `employer` whenever an
  * inside/outside rule is set, since the rule compares employers and cannot work without them.
  */
+export function programFormRequirements(program: FormProgramSettings): FormRequirement[] {
+  if (program.insideOutsideRule === 'either') return [];
+  return [
+    {
+      id: 'employer',
+      reason: `this program\u2019s rule says ${RULE_WORDS[program.insideOutsideRule]}, which compares employers`,
+    },
+  ];
+}
+
+/** The ids of `programFormRequirements`. */
 export function requiredBuiltInQuestions(program: FormProgramSettings): BuiltInQuestionId[] {
-  return program.insideOutsideRule === 'either' ? [] : ['employer'];
+  return programFormRequirements(program).map((requirement) => requirement.id);
 }
 
 /**
@@ -152,9 +169,8 @@ export function validateFormForProgram(
   program: FormProgramSettings,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  for (const id of requiredBuiltInQuestions(program)) {
+  for (const { id, reason: why } of programFormRequirements(program)) {
     const index = questions.findIndex((question) => question.kind === 'built_in' && question.id === id);
-    const why = `this program\u2019s rule says ${RULE_WORDS[program.insideOutsideRule]}, which compares employers`;
     const what = `the built-in question ${id} (\u201c${builtInQuestion(id).label.mentee}\u201d)`;
     if (index < 0) {
       issues.push({ path: 'questions', message: `add ${what} as a required question: ${why}` });
