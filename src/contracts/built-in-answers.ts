@@ -55,6 +55,12 @@ export const BUILT_IN_ANSWER_SCHEMAS = {
   practice_jurisdictions: idList(JurisdictionCode, 20, 'jurisdiction').describe('Jurisdictions of practice'),
   languages: idList(LanguageCode, 20, 'language').describe('Languages'),
   location: z.string().trim().min(1).max(100).describe('Office or city'),
+  employer: z
+    .string()
+    .trim()
+    .min(1, 'name your current firm or organization')
+    .max(160)
+    .describe('Current firm or organization (inside/outside mentoring rules)'),
   time_zone: TimeZone,
   availability: z.array(AvailabilityWindow).max(50).describe('Weekly availability windows in local time'),
   meeting_format: z.enum(MEETING_FORMATS).describe('Preferred meeting format'),

@@ -17,7 +17,7 @@ import {
   FORM_LIMITS,
   validateFormQuestions,
 } from '../core/enrolment/form.ts';
-import { APPLICATION_STATUSES, PROGRAM_ROLES } from '../core/programs/vocabulary.ts';
+import { APPLICATION_STATUSES, ENROLMENT_MODES, PROGRAM_ROLES } from '../core/programs/vocabulary.ts';
 import { BUILT_IN_ANSWER_SCHEMAS } from './built-in-answers.ts';
 import { IdParam, IdSchema, Timestamp } from './common.ts';
 
@@ -127,6 +127,9 @@ export const BUILT_IN_CATALOGUE: BuiltInQuestionInfo[] = BUILT_IN_QUESTIONS.map(
 export const ApplicationFormsResponse = z.object({
   forms: z.object({ mentor: ApplicationForm.nullable(), mentee: ApplicationForm.nullable() }),
   catalogue: z.array(BuiltInQuestionInfo),
+  requirements: z
+    .array(z.object({ id: z.enum(BUILT_IN_QUESTION_IDS), reason: z.string() }))
+    .describe("Built-in questions the program's settings make required on both forms, and why"),
   can: z.object({ edit: z.boolean() }),
 });
 export const ApplicationFormResponse = z.object({ form: ApplicationForm });
@@ -485,6 +488,17 @@ export const ApplyContextResponse = z.object({
   eligibilityRules: EligibilityRules.nullable().describe('Mentor eligibility rules (mentors only)'),
   consentStatement: z.string(),
   existing: Application.nullable().describe('Your live application to this cohort and role, if any'),
+  enrolment: z
+    .object({
+      mode: z.enum(ENROLMENT_MODES),
+      explanation: z.string().describe('The mode in one line'),
+      canApply: z.boolean().describe('Whether you may apply to the open cohort in this role'),
+      reason: z.string().nullable().describe('Why not, naming the rule'),
+      approvesOnSubmit: z
+        .boolean()
+        .describe('Open link: approved on submission (mentors only when every eligibility rule passes)'),
+    })
+    .describe('How this program enrols, and whether you may apply'),
 });
 
 // ---------------------------------------------------------------------------------------------

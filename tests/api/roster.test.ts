@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applicationEvents,
   applications,
+  cohorts,
   emails,
   invitations,
   programInvitations,
@@ -356,5 +357,25 @@ describe('program invitations', () => {
     );
     const [orgInvitation] = await db().select().from(invitations).where(eq(invitations.email, stranger));
     expect(orgInvitation.revokedAt).not.toBeNull();
+  });
+});
+
+describe('the cohort of an import, named in every refusal', () => {
+  it('lists the cohorts open to imports when the one asked for is unknown, and names a closed one', async () => {
+    const other = await insertProgram(db(), organizationId, 'Cohort errors program');
+    const unknown = await upload(admin, HEADER, { cohortId: 'no-such-cohort' }, other.programId);
+    expectError(unknown, 404, 'NOT_FOUND');
+    expect(unknown.json().error.message).toBe(
+      `Cohort errors program has no cohort no-such-cohort; its cohorts open to imports: Spring intake (${other.cohortId})`,
+    );
+    await db().update(cohorts).set({ state: 'closed' }).where(eq(cohorts.id, other.cohortId));
+    const closed = await upload(admin, HEADER, { cohortId: other.cohortId }, other.programId);
+    expectError(closed, 409, 'INVALID_STATE');
+    expect(closed.json().error.message).toBe(
+      `The cohort Spring intake (${other.cohortId}) of Cohort errors program is closed; it takes nobody new`,
+    );
+    expect((await upload(admin, HEADER, { cohortId: 'gone' }, other.programId)).json().error.message).toBe(
+      'Cohort errors program has no cohort gone; it has no cohort open to imports',
+    );
   });
 });

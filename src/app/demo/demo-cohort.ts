@@ -172,6 +172,16 @@ const PRACTICE_AREAS = [
   'civil-rights',
   'privacy-data',
 ];
+/** Firms by office; a person's is chosen from their office and years, so the seeded draws stay as they were. */
+const FIRMS_BY_OFFICE: Readonly<Record<string, readonly string[]>> = {
+  Portland: ['Alder & Finch LLP', 'Multnomah County Public Defender', 'Rose City Legal Aid'],
+  Salem: ['Oregon Department of Justice', 'Willamette Valley Law Group'],
+  Eugene: ['McKenzie River Law PC', 'Lane County Legal Services'],
+  Bend: ['High Desert Law LLP'],
+  Medford: ['Rogue Valley Counsel LLC'],
+  'Vancouver, WA': ['Columbia Gorge Law PLLC', 'Clark County Prosecuting Attorney'],
+};
+
 const OFFICES: ReadonlyArray<{ location: string; jurisdiction: string }> = [
   { location: 'Portland', jurisdiction: 'US-OR' },
   { location: 'Portland', jurisdiction: 'US-OR' },
@@ -222,6 +232,11 @@ function person(random: ReturnType<typeof seeded>, used: Set<string>, domain: st
  * `mentees` new lawyers (admitted this year or last) and `mentors` lawyers of 5–35 years, who offer 2–3
  * seats each, for a program whose reference year is `referenceYear`.
  */
+function firmAt(location: string, index: number): string {
+  const firms = FIRMS_BY_OFFICE[location] ?? ['Cascadia Legal Services'];
+  return firms[index % firms.length];
+}
+
 export function generateDemoCohort(options: {
   mentees: number;
   mentors: number;
@@ -255,6 +270,7 @@ export function generateDemoCohort(options: {
       practice_jurisdictions: [office.jurisdiction],
       languages: random.next() < 0.18 ? ['en', random.pick(['es', 'vi', 'zh', 'ru', 'ko'])] : ['en'],
       location: office.location,
+      employer: firmAt(office.location, years + areas.length),
       time_zone: 'America/Los_Angeles',
       availability: availability(random),
       meeting_format: random.pick(MEETING_FORMATS),

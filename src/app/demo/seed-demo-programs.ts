@@ -16,7 +16,8 @@ import {
   type BuiltInAnswers,
   type BuiltInQuestionId,
 } from '../../core/enrolment/built-in-questions.ts';
-import type { ProgramRole } from '../../core/programs/vocabulary.ts';
+import { requiredBuiltInQuestions } from '../../core/enrolment/form.ts';
+import type { InsideOutsideRule, ProgramRole } from '../../core/programs/vocabulary.ts';
 import { applicationEvents, applications, cohorts, memberProfiles, memberships } from '../../db/schema.ts';
 import { insertPasswordUser } from '../accounts/password-users.ts';
 import type { Actor, AppContext } from '../context.ts';
@@ -26,7 +27,7 @@ import { publishMatchRun } from '../match-runs/publish-match-run.ts';
 import { createProgram } from '../programs/create-program.ts';
 import { transitionCohort } from '../programs/transition-cohort.ts';
 import { generateDemoCohort } from './demo-cohort.ts';
-import { DEMO_PEOPLE, type DemoOrganizationKey, type DemoPerson } from './demo-data.ts';
+import { DEMO_ORGANIZATIONS, DEMO_PEOPLE, type DemoOrganizationKey, type DemoPerson } from './demo-data.ts';
 import { demoId } from './seed-demo.ts';
 
 /** New lawyers and volunteer mentors generated for the bar's program (beside the demo people). */
@@ -43,6 +44,7 @@ const FORM_QUESTIONS: readonly BuiltInQuestionId[] = [
   'jurisdictions_of_admission',
   'languages',
   'location',
+  'employer',
   'time_zone',
   'availability',
   'meeting_format',
@@ -97,6 +99,10 @@ function demoPersonApplicant(
   const membership = who.memberships.find((candidate) => candidate.organization === organization)!;
   const profile = { ...who.profile, ...membership.profile };
   const prefilled = prefillAnswers(profile, FORM_QUESTIONS, now);
+  // The firm a person works at: their law firm's name when they belong to one.
+  const firm = who.memberships
+    .map((entry) => DEMO_ORGANIZATIONS.find((candidate) => candidate.key === entry.organization))
+    .find((candidate) => candidate?.kind === 'law_firm');
   return {
     userId: demoId('user', key),
     membershipId: demoId('membership', `${organization}/${key}`),
@@ -104,6 +110,7 @@ function demoPersonApplicant(
     capacity: role === 'mentor' ? 2 : null,
     answers: {
       ...prefilled,
+      ...(firm ? { employer: firm.name } : {}),
       years_of_practice: prefilled.years_of_practice ?? 0,
       time_zone: prefilled.time_zone ?? 'America/Los_Angeles',
       availability: [
@@ -191,11 +198,21 @@ async function setUpProgram(
     .from(cohorts)
     .where(eq(cohorts.programId, created.id));
   const formIds = {} as Record<ProgramRole, string>;
+  // An inside/outside rule needs the employer question, required (ADR 015).
+  const needed = new Set(
+    requiredBuiltInQuestions({
+      insideOutsideRule: (program['insideOutsideRule'] as InsideOutsideRule | undefined) ?? 'either',
+    }),
+  );
   for (const role of ['mentee', 'mentor'] as const) {
     const form = await saveApplicationForm(ctx, {
       programId: created.id,
       role,
-      questions: FORM_QUESTIONS.map((id) => ({ kind: 'built_in' as const, id, required: REQUIRED.has(id) })),
+      questions: FORM_QUESTIONS.map((id) => ({
+        kind: 'built_in' as const,
+        id,
+        required: REQUIRED.has(id) || needed.has(id),
+      })),
     });
     formIds[role] = form.id;
   }

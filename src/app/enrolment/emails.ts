@@ -40,6 +40,8 @@ export function applicationReceivedEmail(input: {
   role: string;
   url: string;
   applicationId: string;
+  /** Why the application waits for review when the program could have approved it at once. */
+  note?: string | null;
 }): OutgoingEmail {
   return email({
     to: input.to,
@@ -48,6 +50,7 @@ export function applicationReceivedEmail(input: {
     lines: [
       `Hello ${input.name},`,
       `Thank you for applying to ${input.programName} as a ${input.role}. The program's coordinators will review your application and email you their decision.`,
+      ...(input.note ? [input.note] : []),
       'You can see its status, change it while it is under review, or withdraw it at any time.',
     ],
     url: input.url,
@@ -81,6 +84,8 @@ export function applicationDecisionEmail(input: {
   message: string;
   url: string;
   applicationId: string;
+  /** Decided by the program's enrolment mode on submission, not by a coordinator. */
+  isAutomatic?: boolean;
 }): OutgoingEmail {
   const text = DECISION_TEXT[input.decision];
   return email({
@@ -89,12 +94,18 @@ export function applicationDecisionEmail(input: {
     template: 'application-decision',
     lines: [
       `Hello ${input.name},`,
-      `${text.line}`,
+      input.isAutomatic
+        ? `Your application was approved when you submitted it: ${input.programName} admits applicants through its open sign-up link. The coordinators will match you soon.`
+        : `${text.line}`,
       ...(input.message ? [`Message from the coordinators:\n${input.message}`] : []),
     ],
     url: input.url,
     action: input.decision === 'request_changes' ? 'Change your application' : 'See your applications',
-    metadata: { applicationId: input.applicationId, decision: input.decision },
+    metadata: {
+      applicationId: input.applicationId,
+      decision: input.decision,
+      ...(input.isAutomatic ? { isAutomatic: true } : {}),
+    },
   });
 }
 

@@ -2,13 +2,15 @@ import { and, eq, ne } from 'drizzle-orm';
 import { CONSENT_STATEMENT } from '../../core/enrolment/consents.ts';
 import { prefillAnswers } from '../../core/enrolment/built-in-questions.ts';
 import type { EligibilityRules } from '../../core/enrolment/eligibility.ts';
+import { canApplyUnder, ENROLMENT_MODE_EXPLANATIONS } from '../../core/enrolment/enrolment-mode.ts';
 import type { FormQuestion } from '../../core/enrolment/form.ts';
-import type { ProgramRole } from '../../core/programs/vocabulary.ts';
+import type { EnrolmentMode, ProgramRole } from '../../core/programs/vocabulary.ts';
 import { applications } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { requireProgram, type ProgramRow } from '../programs/program-access.ts';
 import { selectProfile } from '../profiles/profile-records.ts';
 import {
+  findProgramInvitation,
   latestForm,
   openCohort,
   rulesFor,
@@ -28,6 +30,19 @@ export interface ApplyContext {
   eligibilityRules: EligibilityRules | null;
   consentStatement: string;
   existing: ApplicationRecord | null;
+  enrolment: ApplyEnrolment;
+}
+
+/** The enrolment mode as the applicant meets it. */
+export interface ApplyEnrolment {
+  mode: EnrolmentMode;
+  explanation: string;
+  /** Whether the actor may apply to the open cohort in this role (false when no cohort is open). */
+  canApply: boolean;
+  /** Why not, naming the rule; null when they may. */
+  reason: string | null;
+  /** open_link: applications are approved on submission (mentors: when every eligibility rule passes). */
+  approvesOnSubmit: boolean;
 }
 
 /**
@@ -62,6 +77,21 @@ export async function getApplyContext(
       .limit(1);
     if (row) existing = { ...row, viewer: viewerOf(actor.userId, scope) };
   }
+  const mode = scope.program.enrolmentMode;
+  let reason: string | null = cohort ? null : `${scope.program.name} is not taking applications now`;
+  if (cohort) {
+    const invitation =
+      mode === 'invitation_only'
+        ? await findProgramInvitation(ctx.db, { cohortId: cohort.id, email: actor.email, role })
+        : null;
+    const permission = canApplyUnder(mode, {
+      isInvited: invitation !== null,
+      role,
+      programName: scope.program.name,
+      cohortName: cohort.name,
+    });
+    if (!permission.allowed) reason = permission.reason;
+  }
   return {
     program: scope.program,
     cohort,
@@ -71,5 +101,12 @@ export async function getApplyContext(
     eligibilityRules: rulesFor(scope.program, role),
     consentStatement: CONSENT_STATEMENT,
     existing,
+    enrolment: {
+      mode,
+      explanation: ENROLMENT_MODE_EXPLANATIONS[mode],
+      canApply: reason === null,
+      reason,
+      approvesOnSubmit: mode === 'open_link',
+    },
   };
 }

@@ -4,7 +4,7 @@
  * role, answer validation against a form version, eligibility rules as stored, and the audit trail.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { answersSchemaFor, EligibilityRules as EligibilityRulesSchema } from '../../contracts/enrolment.ts';
 import type { EligibilityResult, EligibilityRules } from '../../core/enrolment/eligibility.ts';
@@ -18,6 +18,7 @@ import {
   applicationForms,
   applications,
   cohorts,
+  programInvitations,
   programs,
   users,
 } from '../../db/schema.ts';
@@ -227,4 +228,27 @@ export async function openCohort(db: Queryable, programId: string, now: Date): P
       a.createdAt.getTime() - b.createdAt.getTime(),
   );
   return open[0] ?? null;
+}
+
+/**
+ * The coordinators' invitation of this person (by email, case-insensitively) to a cohort for a role — a
+ * roster import or an invitation email (ADR 018), pending or already turned into an application — or
+ * null. Invitation-only programs admit exactly these people.
+ */
+export async function findProgramInvitation(
+  db: Queryable,
+  where: { cohortId: string; email: string; role: ProgramRole },
+): Promise<{ id: string; applicationId: string | null } | null> {
+  const [row] = await db
+    .select({ id: programInvitations.id, applicationId: programInvitations.applicationId })
+    .from(programInvitations)
+    .where(
+      and(
+        eq(programInvitations.cohortId, where.cohortId),
+        eq(programInvitations.role, where.role),
+        sql`lower(${programInvitations.email}) = ${where.email.toLowerCase()}`,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
 }

@@ -3,13 +3,15 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { SubmitApplicationRequest } from '../../contracts/enrolment.ts';
 import { reconcileConsents } from '../../core/enrolment/consents.ts';
 import { evaluateEligibility } from '../../core/enrolment/eligibility.ts';
+import { canApplyUnder, submissionOutcome } from '../../core/enrolment/enrolment-mode.ts';
 import { isSensitiveQuestion, type FormQuestion } from '../../core/enrolment/form.ts';
 import { AppError } from '../../core/errors.ts';
-import { applications, cohorts } from '../../db/schema.ts';
+import { applications, cohorts, programInvitations } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { requireProgram } from '../programs/program-access.ts';
-import { applicationReceivedEmail, myApplicationsUrl } from './emails.ts';
+import { applicationDecisionEmail, applicationReceivedEmail, myApplicationsUrl } from './emails.ts';
 import {
+  findProgramInvitation,
   isTakingApplications,
   latestForm,
   openCohort,
@@ -39,10 +41,12 @@ function closedReason(cohort: CohortRow, now: Date): string {
 }
 
 /**
- * Submits the actor's application to a program's enrolling cohort: answers validated against the role's
- * current form, sensitive answers only with consent, the mentor eligibility rules evaluated and stored,
- * one live application per cohort, person and role (CONFLICT otherwise), an audit event and a
- * confirmation email.
+ * Submits the actor's application to a program's enrolling cohort: the enrolment mode lets the actor
+ * apply (invitation only: FORBIDDEN unless invited to the cohort for the role), answers validated against
+ * the role's current form, sensitive answers only with consent, the mentor eligibility rules evaluated
+ * and stored, one live application per cohort, person and role (CONFLICT otherwise), an audit event and
+ * a confirmation email. An open-link program approves on submission (mentees; mentors whose every
+ * eligibility rule passes), recorded and emailed like a coordinator's decision but by the system.
  */
 export async function submitApplication(
   ctx: AppContext,
@@ -65,6 +69,22 @@ export async function submitApplication(
       if (!cohort) {
         throw new AppError('INVALID_STATE', `${scope.program.name} is not taking applications now`);
       }
+    }
+    const invitation = await findProgramInvitation(tx.db, {
+      cohortId: cohort.id,
+      email: actor.email,
+      role: input.role,
+    });
+    const permission = canApplyUnder(scope.program.enrolmentMode, {
+      isInvited: invitation !== null,
+      role: input.role,
+      programName: scope.program.name,
+      cohortName: cohort.name,
+    });
+    if (!permission.allowed) {
+      throw new AppError('FORBIDDEN', permission.reason, {
+        enrolmentMode: scope.program.enrolmentMode,
+      });
     }
     const form = await latestForm(tx.db, input.programId, input.role);
     if (!form) {
@@ -106,6 +126,8 @@ export async function submitApplication(
       });
     }
     const id = randomUUID();
+    const eligibility = rules ? evaluateEligibility(rules, answers, now) : null;
+    const outcome = submissionOutcome(scope.program.enrolmentMode, input.role, eligibility);
     await tx.db.insert(applications).values({
       id,
       organizationId: scope.organizationId,
@@ -117,11 +139,11 @@ export async function submitApplication(
       formId: form.id,
       answers,
       consents: consents as Record<string, unknown>,
-      status: 'submitted',
-      eligibility: rules
-        ? (evaluateEligibility(rules, answers, now) as unknown as Record<string, unknown>)
-        : null,
+      status: outcome.status,
+      eligibility: eligibility as unknown as Record<string, unknown> | null,
       capacity: input.role === 'mentor' ? (input.capacity ?? null) : null,
+      // An approval on submission is the system's decision: no deciding user, the rule as its record.
+      ...(outcome.status === 'approved' ? { decidedByUserId: null, decidedAt: now } : {}),
       submittedAt: now,
       updatedAt: now,
     });
@@ -131,18 +153,54 @@ export async function submitApplication(
       actorUserId: actor.userId,
       action: 'submitted',
       toStatus: 'submitted',
+      message: outcome.status === 'submitted' ? outcome.reason : null,
       at: now,
     });
-    await tx.mailer.enqueue(
-      applicationReceivedEmail({
-        to: actor.email,
-        name: actor.name,
-        programName: scope.program.name,
-        role: input.role,
-        url: myApplicationsUrl(tx.config.publicUrl, scope.organizationId),
+    const url = myApplicationsUrl(tx.config.publicUrl, scope.organizationId);
+    if (outcome.status === 'approved') {
+      await recordApplicationEvent(tx.db, {
+        organizationId: scope.organizationId,
         applicationId: id,
-      }),
-    );
+        actorUserId: null,
+        action: 'approved',
+        fromStatus: 'submitted',
+        toStatus: 'approved',
+        message: outcome.reason,
+        // Right after the submission, so that the trail (ordered by time) reads submitted → approved.
+        at: new Date(now.getTime() + 1),
+      });
+      await tx.mailer.enqueue(
+        applicationDecisionEmail({
+          to: actor.email,
+          name: actor.name,
+          programName: scope.program.name,
+          decision: 'approve',
+          message: '',
+          url,
+          applicationId: id,
+          isAutomatic: true,
+        }),
+      );
+    } else {
+      await tx.mailer.enqueue(
+        applicationReceivedEmail({
+          to: actor.email,
+          name: actor.name,
+          programName: scope.program.name,
+          role: input.role,
+          url,
+          applicationId: id,
+          note: outcome.reason,
+        }),
+      );
+    }
+    // The coordinators' invitation to this cohort (ADR 018) now has its application.
+    if (invitation) {
+      await tx.db
+        .update(programInvitations)
+        .set({ applicationId: id, updatedAt: now })
+        .where(eq(programInvitations.id, invitation.id));
+    }
     const [row] = await selectApplicationRecords(tx.db).where(eq(applications.id, id));
     return { ...row, viewer: viewerOf(actor.userId, scope) };
   });

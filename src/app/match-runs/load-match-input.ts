@@ -3,7 +3,8 @@
  * applications become the engine's profiles (through `applicationMatchingProfile`, the only way an
  * application becomes a profile), with each mentor's capacity, the seats they already hold in every
  * program, their eligibility, the program's inside/outside rule and jurisdictions as constraints, the
- * relationships an incremental run keeps, and the rankings the stable objective reads.
+ * pairs who were together before in the program (never repeated), the relationships an incremental run
+ * keeps, and the rankings the stable objective reads.
  * Nothing here reads member profiles or demo data.
  */
 import { and, eq, inArray } from 'drizzle-orm';
@@ -89,18 +90,6 @@ export function eligibilityOf(stored: Record<string, unknown> | null): MentorEli
   return status === 'eligible' || status === 'pending' || status === 'ineligible' ? status : 'pending';
 }
 
-/**
- * The applicant's employer for inside/outside rules: a custom `employer` (or `organization`) answer when
- * the form asked one, otherwise the program's organization (an in-house program: everyone is inside).
- */
-function employerOf(answers: Record<string, unknown>, programOrganizationId: string): string {
-  for (const key of ['employer', 'organization', 'firm']) {
-    const value = answers[key];
-    if (typeof value === 'string' && value.trim() !== '') return `employer:${value.trim().toLowerCase()}`;
-  }
-  return programOrganizationId;
-}
-
 /** The program's stored matching defaults, as far as they are valid (a bad entry is ignored). */
 function programDefaults(program: ProgramRow): Partial<ProgramMatchingSettings> {
   const parsed = ProgramMatchingSettings.partial().safeParse(program.matchingDefaults);
@@ -137,6 +126,72 @@ export function resolveSettings(
     objective: choices.objective ?? defaults.objective ?? 'quality',
     minScore: choices.minScore ?? defaults.minScore ?? 0,
   };
+}
+
+/**
+ * The engine's previous pairs: for every relationship of the program (any cohort, any state) except the
+ * ones an incremental run keeps, each (mentee user, mentor user) of it, mapped onto the current cohort's
+ * applications of those two people.
+ */
+async function loadPreviousPairs(
+  db: Queryable,
+  program: ProgramRow,
+  rows: ReadonlyArray<{ id: string; userId: string; role: 'mentor' | 'mentee' }>,
+  keptRelationshipIds: readonly string[],
+): Promise<PairIds[]> {
+  const userIds = [...new Set(rows.map((row) => row.userId))];
+  if (userIds.length === 0) return [];
+  const participants = await db
+    .select({
+      relationshipId: relationshipParticipants.relationshipId,
+      userId: relationshipParticipants.userId,
+      role: relationshipParticipants.role,
+    })
+    .from(relationshipParticipants)
+    .innerJoin(relationships, eq(relationships.id, relationshipParticipants.relationshipId))
+    .where(
+      and(
+        eq(relationships.organizationId, program.organizationId),
+        eq(relationships.programId, program.id),
+        inArray(relationshipParticipants.userId, userIds),
+      ),
+    );
+  const kept = new Set(keptRelationshipIds);
+  const byRelationship = new Map<string, { mentees: Set<string>; mentors: Set<string> }>();
+  for (const participant of participants) {
+    if (kept.has(participant.relationshipId)) continue;
+    const entry = byRelationship.get(participant.relationshipId) ?? {
+      mentees: new Set(),
+      mentors: new Set(),
+    };
+    (participant.role === 'mentee' ? entry.mentees : entry.mentors).add(participant.userId);
+    byRelationship.set(participant.relationshipId, entry);
+  }
+  const applicationsOf = (role: 'mentor' | 'mentee') => {
+    const byUser = new Map<string, string[]>();
+    for (const row of rows)
+      if (row.role === role) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.id]);
+    return byUser;
+  };
+  const menteeApplications = applicationsOf('mentee');
+  const mentorApplications = applicationsOf('mentor');
+  const seen = new Set<string>();
+  const pairs: PairIds[] = [];
+  for (const entry of byRelationship.values()) {
+    for (const menteeUser of entry.mentees) {
+      for (const mentorUser of entry.mentors) {
+        for (const menteeId of menteeApplications.get(menteeUser) ?? []) {
+          for (const mentorId of mentorApplications.get(mentorUser) ?? []) {
+            const key = `${menteeId}|${mentorId}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            pairs.push({ menteeId, mentorId });
+          }
+        }
+      }
+    }
+  }
+  return pairs;
 }
 
 /** Loads the cohort's approved applications, seats, rankings and kept relationships as engine input. */
@@ -222,6 +277,12 @@ export async function loadMatchInput(
     }
   }
 
+  // Pairs who were together before in this program (any cohort, any relationship state, however it
+  // started: a published run or a self-match request) are never proposed again. People, not
+  // applications, were paired: map each earlier pair of users onto their current applications.
+  const previousPairs = await loadPreviousPairs(db, program, rows, keptRelationshipIds);
+  settings.constraints = { ...settings.constraints, previousPairs };
+
   // Seats a mentor already holds: mentees in their running relationships, in every program of every
   // organization (capacity is the person's, not the program's).
   const mentorUserIds = [...new Set(rows.filter((row) => row.role === 'mentor').map((row) => row.userId))];
@@ -237,7 +298,9 @@ export async function loadMatchInput(
     const answers = row.answers as StoredAnswers;
     const application: MatchableApplication = {
       applicationId: row.id,
-      organizationId: employerOf(row.answers, program.organizationId),
+      // The engine compares employers (built-in `employer` answer, else a legacy custom one, else the
+      // program's organization): src/core/enrolment/employer.ts, shared with self-match.
+      organizationId: program.organizationId,
       fallbackTimeZone,
       answers,
       consents: row.consents as Record<string, AnswerConsent | undefined>,

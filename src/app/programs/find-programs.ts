@@ -85,11 +85,20 @@ export async function findPrograms(ctx: AppContext, input: FindProgramsInput): P
             .where(eq(programCoordinators.membershipId, scope.membershipId))
         ).map((row) => row.programId),
       );
-  const views = await loadProgramViews(ctx.db, rows, (program, cohortRows) =>
-    programPermissions(
-      { role: scope.role, isProgramCoordinator: coordinated.has(program.id) },
-      { isArchived: program.archivedAt !== null, cohorts: cohortRows },
-    ),
+  const views = await loadProgramViews(
+    ctx.db,
+    rows,
+    (program, cohortRows, invitedCohortIds) =>
+      programPermissions(
+        { role: scope.role, isProgramCoordinator: coordinated.has(program.id) },
+        {
+          isArchived: program.archivedAt !== null,
+          cohorts: cohortRows,
+          enrolmentMode: program.enrolmentMode,
+          invitedCohortIds,
+        },
+      ),
+    ctx.actor?.email,
   );
   return { programs: views, page, pageSize, total, canCreate: managesAll };
 }

@@ -35,7 +35,7 @@ export async function getProgramOverview(
   const { scope, cohorts } = await requireVisibleProgram(ctx, input.programId);
   const program = scope.program;
   const [view, counts, forms] = await Promise.all([
-    loadProgramView(ctx.db, scope, program),
+    loadProgramView(ctx.db, scope, program, ctx.actor?.email),
     selectCohortCounts(ctx.db, program.id),
     selectFormCounts(ctx.db, program.id),
   ]);

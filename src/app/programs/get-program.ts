@@ -8,5 +8,5 @@ export interface GetProgramInput {
 /** One program with its cohorts, counts and the viewer's permissions; NOT_FOUND when they may not see it. */
 export async function getProgram(ctx: AppContext, input: GetProgramInput): Promise<ProgramView> {
   const { scope } = await requireVisibleProgram(ctx, input.programId);
-  return loadProgramView(ctx.db, scope, scope.program);
+  return loadProgramView(ctx.db, scope, scope.program, ctx.actor?.email);
 }

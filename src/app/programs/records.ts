@@ -17,7 +17,14 @@ import {
   type ApplicationStatus,
   type ProgramRole,
 } from '../../core/programs/vocabulary.ts';
-import { applicationForms, applications, cohorts, matchRuns, relationships } from '../../db/schema.ts';
+import {
+  applicationForms,
+  applications,
+  cohorts,
+  matchRuns,
+  programInvitations,
+  relationships,
+} from '../../db/schema.ts';
 import type { AppContext, Queryable } from '../context.ts';
 import { requireProgram, type ProgramRow, type ProgramScope } from './program-access.ts';
 
@@ -181,10 +188,16 @@ export function permissionsOf(
   scope: ProgramScope,
   program: ProgramRow,
   cohortRows: CohortRow[],
+  invitedCohortIds: ReadonlySet<string> = new Set(),
 ): ProgramPermissions {
   return programPermissions(
     { role: scope.role, isProgramCoordinator: scope.isProgramCoordinator },
-    { isArchived: program.archivedAt !== null, cohorts: cohortRows },
+    {
+      isArchived: program.archivedAt !== null,
+      cohorts: cohortRows,
+      enrolmentMode: program.enrolmentMode,
+      invitedCohortIds,
+    },
   );
 }
 
@@ -216,14 +229,35 @@ export function assertNotArchived(program: ProgramRow): void {
   }
 }
 
-/** Loads the view of programs `programIds` for a viewer (counts batched). */
+/**
+ * Loads the view of programs `programIds` for a viewer (counts batched). `invitedEmail`: the viewer's
+ * address, to find the cohorts they were invited to (invitation-only programs open to them only there).
+ */
 export async function loadProgramViews(
   db: Queryable,
   rows: ProgramRow[],
-  permissions: (program: ProgramRow, cohortRows: CohortRow[]) => ProgramPermissions,
+  permissions: (
+    program: ProgramRow,
+    cohortRows: CohortRow[],
+    invitedCohortIds: ReadonlySet<string>,
+  ) => ProgramPermissions,
+  invitedEmail?: string,
 ): Promise<ProgramView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
+  const inviteOnly = rows.filter((row) => row.enrolmentMode === 'invitation_only').map((row) => row.id);
+  const invited =
+    invitedEmail !== undefined && inviteOnly.length > 0
+      ? await db
+          .select({ programId: programInvitations.programId, cohortId: programInvitations.cohortId })
+          .from(programInvitations)
+          .where(
+            and(
+              inArray(programInvitations.programId, inviteOnly),
+              sql`lower(${programInvitations.email}) = ${invitedEmail.toLowerCase()}`,
+            ),
+          )
+      : [];
   const [cohortRows, applicationRows, relationshipRows] = await Promise.all([
     db
       .select()
@@ -251,19 +285,27 @@ export async function loadProgramViews(
         applications: applicationRows.find((row) => row.programId === program.id)?.count ?? 0,
         relationships: relationshipRows.find((row) => row.programId === program.id)?.count ?? 0,
       },
-      can: permissions(program, own),
+      can: permissions(
+        program,
+        own,
+        new Set(invited.filter((row) => row.programId === program.id).map((row) => row.cohortId)),
+      ),
     };
   });
 }
 
-/** One program's view for the scope's viewer. */
+/** One program's view for the scope's viewer (`invitedEmail`: see loadProgramViews). */
 export async function loadProgramView(
   db: Queryable,
   scope: ProgramScope,
   program: ProgramRow,
+  invitedEmail?: string,
 ): Promise<ProgramView> {
-  const [view] = await loadProgramViews(db, [program], (row, cohortRows) =>
-    permissionsOf(scope, row, cohortRows),
+  const [view] = await loadProgramViews(
+    db,
+    [program],
+    (row, cohortRows, invitedCohortIds) => permissionsOf(scope, row, cohortRows, invitedCohortIds),
+    invitedEmail,
   );
   return view;
 }

@@ -51,7 +51,21 @@ export async function resolveCohort(
       .from(cohorts)
       .where(and(eq(cohorts.programId, scope.program.id), eq(cohorts.id, cohortId)))
       .limit(1);
-    if (!cohort) throw AppError.notFound('Cohort');
+    if (!cohort) {
+      const known = await db
+        .select({ id: cohorts.id, name: cohorts.name, state: cohorts.state })
+        .from(cohorts)
+        .where(and(eq(cohorts.programId, scope.program.id), ne(cohorts.state, 'closed')))
+        .orderBy(desc(cohorts.createdAt));
+      const choices = known.map((entry) => `${entry.name} (${entry.id})`).join(', ');
+      throw new AppError(
+        'NOT_FOUND',
+        `${scope.program.name} has no cohort ${cohortId}; ${
+          choices ? `its cohorts open to imports: ${choices}` : 'it has no cohort open to imports'
+        }`,
+        { cohortId },
+      );
+    }
   } else {
     const open = await db
       .select()
@@ -73,7 +87,11 @@ export async function resolveCohort(
     cohort = open[0];
   }
   if (cohort.state === 'closed') {
-    throw new AppError('INVALID_STATE', `The cohort ${cohort.name} is closed; it takes nobody new`);
+    throw new AppError(
+      'INVALID_STATE',
+      `The cohort ${cohort.name} (${cohort.id}) of ${scope.program.name} is closed; it takes nobody new`,
+      { cohortId: cohort.id, state: cohort.state },
+    );
   }
   return cohort;
 }

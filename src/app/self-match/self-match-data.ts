@@ -146,6 +146,10 @@ export function selfMatchSettings(program: ProgramRow, now: Date): MatchingSetti
   };
 }
 
+/**
+ * An application as the engine reads it. The organization given is the program's; the engine compares
+ * the applicant's employer (src/core/enrolment/employer.ts, the same as match runs) for inside/outside.
+ */
 function matchable(application: ApplicationRow): MatchableApplication {
   return {
     applicationId: application.id,

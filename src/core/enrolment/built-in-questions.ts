@@ -26,6 +26,7 @@ export const BUILT_IN_QUESTION_IDS = [
   'practice_jurisdictions',
   'languages',
   'location',
+  'employer',
   'time_zone',
   'availability',
   'meeting_format',
@@ -121,6 +122,12 @@ export const BUILT_IN_QUESTIONS: readonly BuiltInQuestion[] = [
     'Used for in-person meetings and for inside/outside rules.',
     { prefillFrom: 'office' },
   ),
+  question(
+    'employer',
+    'Where do you work now (firm or organization)?',
+    'Where do you work now (firm or organization)?',
+    'Your current firm, company, court or agency. Used for the inside/outside mentoring rule.',
+  ),
   question('time_zone', 'Your time zone', 'Your time zone', 'An IANA time zone, e.g. America/Chicago.', {
     prefillFrom: 'timeZone',
   }),
@@ -180,6 +187,8 @@ export interface BuiltInAnswers {
   practice_jurisdictions: readonly string[];
   languages: readonly string[];
   location: string;
+  /** The current firm or organization (inside/outside rules compare it normalised: employer.ts). */
+  employer: string;
   time_zone: string;
   availability: readonly AvailabilityWindow[];
   meeting_format: MeetingFormat;

@@ -6,6 +6,7 @@
  */
 import type { MentorEligibilityStatus } from '../matching/profile.ts';
 import type { StoredAnswers } from './built-in-questions.ts';
+import { normalizeEmployer } from './employer.ts';
 
 export const INSURANCE_EXEMPTIONS = ['government', 'in_house', 'non_profit'] as const;
 export type InsuranceExemption = (typeof INSURANCE_EXEMPTIONS)[number];
@@ -133,14 +134,6 @@ function monthsBetween(from: string, at: Date): number {
   return (at.getUTCFullYear() - start.getUTCFullYear()) * 12 + (at.getUTCMonth() - start.getUTCMonth());
 }
 
-const normalizeFirm = (firm: string) =>
-  firm
-    .toLowerCase()
-    .replace(/[.,&]/g, ' ')
-    .replace(/\b(llp|llc|pc|plc|inc|ltd|the|and)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 type Evaluate = (
   rules: EligibilityRules,
   answers: EligibilityAnswers,
@@ -247,7 +240,7 @@ const EVALUATORS: Record<
       }
       const perFirm = new Map<string, { name: string; count: number }>();
       for (const reference of references) {
-        const key = normalizeFirm(reference.firm);
+        const key = normalizeEmployer(reference.firm);
         if (key === '') continue;
         const entry = perFirm.get(key) ?? { name: reference.firm.trim(), count: 0 };
         entry.count += 1;

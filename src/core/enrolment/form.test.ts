@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { validateFormQuestions, type CustomFormQuestion, type FormQuestion } from './form.ts';
+import {
+  requiredBuiltInQuestions,
+  validateFormForProgram,
+  validateFormQuestions,
+  type CustomFormQuestion,
+  type FormQuestion,
+} from './form.ts';
 
 const custom = (overrides: Partial<CustomFormQuestion> = {}): CustomFormQuestion => ({
   kind: 'custom',
@@ -76,5 +82,31 @@ describe('validateFormQuestions', () => {
   it('refuses more than 60 questions', () => {
     const form = Array.from({ length: 61 }, (_, i) => custom({ id: `q${i}` }));
     expect(validateFormQuestions(form).map((issue) => issue.path)).toContain('questions');
+  });
+});
+
+describe('validateFormForProgram: what the program settings demand of a form', () => {
+  const employer = (required: boolean): FormQuestion => ({ kind: 'built_in', id: 'employer', required });
+  const areas: FormQuestion = { kind: 'built_in', id: 'practice_areas', required: true };
+
+  it('asks nothing extra when mentors may come from anywhere', () => {
+    expect(validateFormForProgram([areas], { insideOutsideRule: 'either' })).toEqual([]);
+  });
+
+  it('needs the employer question, required, under an inside/outside rule, naming it and the rule', () => {
+    const missing = validateFormForProgram([areas], { insideOutsideRule: 'must_be_outside' });
+    expect(missing).toEqual([
+      {
+        path: 'questions',
+        message: expect.stringMatching(
+          /^add the built-in question employer .* as a required question: .*outside/,
+        ),
+      },
+    ]);
+    expect(validateFormForProgram([areas, employer(false)], { insideOutsideRule: 'must_be_inside' })).toEqual(
+      [{ path: 'questions.1.required', message: expect.stringContaining('employer') }],
+    );
+    expect(validateFormForProgram([employer(true)], { insideOutsideRule: 'must_be_inside' })).toEqual([]);
+    expect(requiredBuiltInQuestions({ insideOutsideRule: 'must_be_outside' })).toEqual(['employer']);
   });
 });

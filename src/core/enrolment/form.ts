@@ -5,7 +5,8 @@
  * the version it answered (ADR 015).
  */
 import type { FieldIssue } from '../errors.ts';
-import { isBuiltInQuestionId, type BuiltInQuestionId } from './built-in-questions.ts';
+import type { InsideOutsideRule } from '../programs/vocabulary.ts';
+import { builtInQuestion, isBuiltInQuestionId, type BuiltInQuestionId } from './built-in-questions.ts';
 
 export const CUSTOM_QUESTION_TYPES = [
   'short_text',
@@ -120,5 +121,62 @@ export function validateFormQuestions(questions: readonly FormQuestion[]): Field
       issue(`${index}.scale`, 'only scale questions have a range');
     }
   });
+  return issues;
+}
+
+/** What a program's settings demand of its forms. */
+export interface FormProgramSettings {
+  insideOutsideRule: InsideOutsideRule;
+}
+
+const RULE_WORDS: Readonly<Record<InsideOutsideRule, string>> = {
+  must_be_inside: 'mentors must come from the mentee\u2019s own organization',
+  must_be_outside: 'mentors must come from outside the mentee\u2019s organization',
+  either: '',
+};
+
+/** A built-in question a program's settings make required on both forms, and why. */
+export interface FormRequirement {
+  id: BuiltInQuestionId;
+  reason: string;
+}
+
+/**
+ * The built-in questions a program's settings make required on both forms: `employer` whenever an
+ * inside/outside rule is set, since the rule compares employers and cannot work without them.
+ */
+export function programFormRequirements(program: FormProgramSettings): FormRequirement[] {
+  if (program.insideOutsideRule === 'either') return [];
+  return [
+    {
+      id: 'employer',
+      reason: `this program\u2019s rule says ${RULE_WORDS[program.insideOutsideRule]}, which compares employers`,
+    },
+  ];
+}
+
+/** The ids of `programFormRequirements`. */
+export function requiredBuiltInQuestions(program: FormProgramSettings): BuiltInQuestionId[] {
+  return programFormRequirements(program).map((requirement) => requirement.id);
+}
+
+/**
+ * Every problem of a form under its program's settings (beside `validateFormQuestions`): each question
+ * the settings need must be there and required; the issue names the question and the rule.
+ */
+export function validateFormForProgram(
+  questions: readonly FormQuestion[],
+  program: FormProgramSettings,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const { id, reason: why } of programFormRequirements(program)) {
+    const index = questions.findIndex((question) => question.kind === 'built_in' && question.id === id);
+    const what = `the built-in question ${id} (\u201c${builtInQuestion(id).label.mentee}\u201d)`;
+    if (index < 0) {
+      issues.push({ path: 'questions', message: `add ${what} as a required question: ${why}` });
+    } else if (!questions[index].required) {
+      issues.push({ path: `questions.${index}.required`, message: `${what} must be required: ${why}` });
+    }
+  }
   return issues;
 }

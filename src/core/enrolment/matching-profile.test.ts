@@ -22,6 +22,7 @@ const FULL_ANSWERS: StoredAnswers = {
   practice_jurisdictions: ['US-OR', 'US-WA'],
   languages: ['en', 'es'],
   location: 'Portland',
+  employer: 'Alder & Finch LLP',
   time_zone: 'America/Los_Angeles',
   availability: [{ day: 'tue', startMinute: 720, endMinute: 780 }],
   meeting_format: 'video',
@@ -101,7 +102,8 @@ describe('applicationMatchingProfile: an application as the matching engine read
   it('maps every built-in answer of a mentee, with consented affinity', () => {
     expect(applicationMatchingProfile(application(), { ...asMentee, supervisorIds: ['app_boss'] })).toEqual({
       id: 'app_ana',
-      organizationId: 'org_bar',
+      // The engine compares employers; the program's organization is only the fallback.
+      organizationId: 'employer:alder finch',
       practiceAreas: ['employment', 'litigation'],
       careerGoals: ['make-partner'],
       admissions: ['US-OR'],
@@ -159,5 +161,59 @@ describe('applicationMatchingProfile: an application as the matching engine read
     );
     const result = matchProgram({ mentees: [mentee], mentors: [mentor], settings, objective: 'coverage' });
     expect(result.pairs.map((pair) => [pair.menteeId, pair.mentorId])).toEqual([['app_ana', 'app_senior']]);
+  });
+});
+
+describe('applicationMatchingProfile: the employer the inside/outside rule compares', () => {
+  const ruled = (organizationRule: 'same-required' | 'same-forbidden') => ({
+    ...defaultMatchingSettings(REFERENCE_DATE),
+    constraints: { ...defaultMatchingSettings(REFERENCE_DATE).constraints, organizationRule },
+  });
+  const mentorAt = (employer: string | undefined) =>
+    applicationMatchingProfile(
+      application({
+        applicationId: 'app_senior',
+        answers: { ...FULL_ANSWERS, employer, years_of_practice: 15, admission_date: '2011-05-01' },
+      }),
+      asMentor,
+    );
+
+  it('pairs across firms under "must be outside" and refuses the same firm however it is spelt', () => {
+    const mentee = applicationMatchingProfile(application(), asMentee);
+    const outside = ruled('same-forbidden');
+    const other = matchProgram({
+      mentees: [mentee],
+      mentors: [mentorAt('Rose City Legal Aid')],
+      settings: outside,
+      objective: 'coverage',
+    });
+    expect(other.pairs).toHaveLength(1);
+    const same = matchProgram({
+      mentees: [mentee],
+      mentors: [mentorAt('  alder &  FINCH, llp ')],
+      settings: outside,
+      objective: 'coverage',
+    });
+    expect(same.pairs).toHaveLength(0);
+    const inside = matchProgram({
+      mentees: [mentee],
+      mentors: [mentorAt('Alder and Finch')],
+      settings: ruled('same-required'),
+      objective: 'coverage',
+    });
+    expect(inside.pairs).toHaveLength(1);
+  });
+
+  it('falls back to a legacy custom answer, then to the program organization', () => {
+    const legacy = applicationMatchingProfile(
+      application({ answers: { ...FULL_ANSWERS, employer: undefined, firm: 'Rogue Valley Counsel LLC' } }),
+      asMentee,
+    );
+    expect(legacy.organizationId).toBe('employer:rogue valley counsel');
+    const none = applicationMatchingProfile(
+      application({ answers: { ...FULL_ANSWERS, employer: undefined } }),
+      asMentee,
+    );
+    expect(none.organizationId).toBe('org_bar');
   });
 });

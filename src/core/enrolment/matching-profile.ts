@@ -12,6 +12,7 @@ import type {
   PersonProfile,
 } from '../matching/profile.ts';
 import type { StoredAnswers } from './built-in-questions.ts';
+import { employerOrganizationId } from './employer.ts';
 
 /** Consent given to one sensitive answer: when, and to which wording. */
 export interface AnswerConsent {
@@ -23,7 +24,10 @@ export interface AnswerConsent {
 export interface MatchableApplication {
   /** The profile id the engine and the stored run use: the application id. */
   applicationId: string;
-  /** The applicant's organization (inside/outside rules, same-organization constraints). */
+  /**
+   * The program's organization. The engine's organization id (inside/outside rules) is the applicant's
+   * employer when they named one (`employerOrganizationId`), else this.
+   */
   organizationId: string;
   /** Used when the applicant gave no time zone. */
   fallbackTimeZone: string;
@@ -78,7 +82,7 @@ export function applicationMatchingProfile(
     : [];
   const person: PersonProfile = {
     id: application.applicationId,
-    organizationId: application.organizationId,
+    organizationId: employerOrganizationId(answers, application.organizationId),
     practiceAreas: [...(answers.practice_areas ?? [])],
     careerGoals: [...(answers.career_goals ?? [])],
     admissions: [...(answers.jurisdictions_of_admission ?? [])],

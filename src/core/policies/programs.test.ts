@@ -65,6 +65,24 @@ describe('program policies', () => {
     ).toBe(true);
   });
 
+  it('opens an invitation-only program only to people invited to a cohort taking applications', () => {
+    const inviteOnly = {
+      isArchived: false,
+      enrolmentMode: 'invitation_only' as const,
+      cohorts: [
+        { id: 'c_open', state: 'enrolling' as const, isRolling: false },
+        { id: 'c_done', state: 'closed' as const, isRolling: false },
+      ],
+    };
+    expect(programPermissions(member, inviteOnly)).toMatchObject({ view: true, apply: false });
+    expect(programPermissions(member, { ...inviteOnly, invitedCohortIds: new Set(['c_done']) }).apply).toBe(
+      false,
+    );
+    expect(programPermissions(member, { ...inviteOnly, invitedCohortIds: new Set(['c_open']) }).apply).toBe(
+      true,
+    );
+  });
+
   it('freezes an archived program: nothing to edit, transition or archive again; a copy is still possible', () => {
     expect(programPermissions(admin, archived)).toMatchObject({
       edit: false,

@@ -5,7 +5,7 @@
  */
 import { hasRoleAtLeast, type MemberRole } from '../roles.ts';
 import { acceptsApplications, MEMBER_VISIBLE_COHORT_STATES } from '../programs/cohort-states.ts';
-import type { CohortState } from '../programs/vocabulary.ts';
+import type { CohortState, EnrolmentMode } from '../programs/vocabulary.ts';
 
 /** The viewer's standing: their organization role, and whether they coordinate this program. */
 export interface ProgramViewer {
@@ -16,7 +16,11 @@ export interface ProgramViewer {
 /** What the policies need to know about the program. */
 export interface ProgramSubject {
   isArchived: boolean;
-  cohorts: ReadonlyArray<{ state: CohortState; isRolling: boolean }>;
+  cohorts: ReadonlyArray<{ id?: string; state: CohortState; isRolling: boolean }>;
+  /** invitation_only: only people invited to a cohort may apply to it (ADR 015). */
+  enrolmentMode?: EnrolmentMode;
+  /** The cohorts the viewer was invited to (roster import or invitation email). */
+  invitedCohortIds?: ReadonlySet<string>;
 }
 
 /** What the viewer may do with one program (presenters send these as `can`). */
@@ -62,6 +66,15 @@ export function programPermissions(viewer: ProgramViewer, program: ProgramSubjec
     manageCoordinators: organizationWide && live,
     transition: manages && live,
     // Participants apply; the people running the program do not.
-    apply: !manages && live && program.cohorts.some(acceptsApplications),
+    // Invitation-only programs are open only to the people invited, and only in the cohorts they were invited to.
+    apply:
+      !manages &&
+      live &&
+      program.cohorts.some(
+        (cohort) =>
+          acceptsApplications(cohort) &&
+          (program.enrolmentMode !== 'invitation_only' ||
+            (cohort.id !== undefined && (program.invitedCohortIds?.has(cohort.id) ?? false))),
+      ),
   };
 }

@@ -23,6 +23,7 @@ export const ROSTER_ANSWER_COLUMNS = {
   practice_jurisdictions: 'list',
   languages: 'list',
   location: 'text',
+  employer: 'text',
   time_zone: 'text',
   meeting_format: 'text',
   communication_style: 'text',

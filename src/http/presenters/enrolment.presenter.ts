@@ -42,6 +42,7 @@ export function presentForms(forms: ApplicationForms) {
       mentee: forms.mentee ? presentForm(forms.mentee) : null,
     },
     catalogue: BUILT_IN_CATALOGUE,
+    requirements: forms.requirements,
     can: { edit: forms.canEdit },
   };
 }

@@ -126,6 +126,7 @@ export async function enrolmentRoutes(app: FastifyInstance): Promise<void> {
         eligibilityRules: context.eligibilityRules,
         consentStatement: context.consentStatement,
         existing: context.existing ? presentApplication(context.existing) : null,
+        enrolment: context.enrolment,
       };
     },
   );

@@ -18,6 +18,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { ENROLMENT_MODE_EXPLANATIONS } from '../../../src/core/enrolment/enrolment-mode.ts';
 import { PROGRAM_LIMITS } from '../../../src/core/programs/settings.ts';
 import { PROGRAM_FORMATS } from '../../../src/core/programs/vocabulary.ts';
 import {
@@ -152,12 +153,18 @@ export function RulesFields({ form }: { form: Form }) {
     <Stack gap="md">
       <Select
         label="Inside or outside mentoring"
+        description={
+          form.values.insideOutsideRule === 'either'
+            ? 'Mentors and mentees are paired whatever their employers.'
+            : 'The rule compares employers: both application forms must ask the employer question, required.'
+        }
         data={optionsOf(INSIDE_OUTSIDE_LABELS)}
         allowDeselect={false}
         {...form.getInputProps('insideOutsideRule')}
       />
       <Select
         label="Enrolment"
+        description={ENROLMENT_MODE_EXPLANATIONS[form.values.enrolmentMode]}
         data={optionsOf(ENROLMENT_LABELS)}
         allowDeselect={false}
         {...form.getInputProps('enrolmentMode')}

@@ -71,8 +71,8 @@ export const INSIDE_OUTSIDE_LABELS: Record<InsideOutsideRule, string> = {
   either: 'Either',
 };
 export const ENROLMENT_LABELS: Record<EnrolmentMode, string> = {
-  open_link: 'Open link: anyone with the link joins',
-  invitation_only: 'Invitation only',
+  open_link: 'Open link: anyone with the link joins and applies',
+  invitation_only: 'Invitation only: only the people you invite apply',
   approval_required: 'Approval required: a coordinator reviews each application',
 };
 export const MATCHING_LABELS: Record<MatchingMode, string> = {

@@ -20,7 +20,7 @@ export function ApplyPage() {
   const queryClient = useQueryClient();
   const role: ProgramRoleName = search.role ?? 'mentee';
   const context = useQuery(applyContextQuery(programId, role));
-  const [submitted, setSubmitted] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState<{ id: string; status: string } | null>(null);
 
   const roleSwitch = (
     <SegmentedControl
@@ -56,13 +56,20 @@ export function ApplyPage() {
   );
 
   if (submitted) {
+    const isApproved = submitted.status === 'approved';
     return (
       <Page title={`Apply to ${data.program.name}`}>
-        <Alert color="green" variant="light" title="Your application was sent">
+        <Alert
+          color="green"
+          variant="light"
+          title={isApproved ? 'You are in: your application was approved' : 'Your application was sent'}
+        >
           <Stack gap="xs">
             <Text size="sm">
-              The program coordinators will review it and you will hear from them by email. You can follow it,
-              change it when asked, or withdraw it in {myApplications}.
+              {isApproved
+                ? 'This program admits applicants through its open sign-up link, so your application was approved when you sent it. The coordinators will match you soon; you can follow it or withdraw it in '
+                : 'The program coordinators will review it and you will hear from them by email. You can follow it, change it when asked, or withdraw it in '}
+              {myApplications}.
             </Text>
             <div>
               <ButtonLink to="/o/$organizationId/my/applications" params={{ organizationId }}>
@@ -107,33 +114,53 @@ export function ApplyPage() {
           <Alert variant="light" title="Applications are not open">
             No cohort of this program is taking applications right now. Come back when enrolment opens.
           </Alert>
+        ) : !data.enrolment.canApply ? (
+          <Alert variant="light" color="yellow" title="This program is by invitation only">
+            {data.enrolment.reason} If you think you should be in it, ask the program coordinators for an
+            invitation.
+          </Alert>
         ) : !data.form ? (
           <Alert variant="light" title="No application form yet">
             The coordinators have not published a {role} form for this program yet. Come back later.
           </Alert>
         ) : (
-          <ApplyForm
-            key={`${role}-${data.form.id}`}
-            role={role}
-            questions={data.form.questions}
-            catalogue={data.catalogue}
-            eligibilityRules={data.eligibilityRules}
-            consentStatement={data.consentStatement}
-            initial={{ answers: data.prefill }}
-            onSubmit={async (values) => {
-              const application = await enrolmentApi.submit(programId, {
-                role,
-                cohortId: data.cohort?.id,
-                answers: values.answers,
-                consents: values.consents,
-                capacity: role === 'mentor' ? values.capacity : undefined,
-              });
-              await queryClient.invalidateQueries({ queryKey: enrolmentKeys.mine });
-              await queryClient.invalidateQueries({ queryKey: enrolmentKeys.apply(programId, role) });
-              notifications.show({ color: 'green', message: 'Your application was sent.' });
-              setSubmitted(application.id);
-            }}
-          />
+          <Stack gap="sm">
+            {data.enrolment.approvesOnSubmit && (
+              <Text size="sm" c="dimmed">
+                {role === 'mentee'
+                  ? 'Mentees are approved as soon as they apply.'
+                  : 'Mentors are approved as soon as they apply when every eligibility rule passes; otherwise a coordinator reviews the application.'}
+              </Text>
+            )}
+            <ApplyForm
+              key={`${role}-${data.form.id}`}
+              role={role}
+              questions={data.form.questions}
+              catalogue={data.catalogue}
+              eligibilityRules={data.eligibilityRules}
+              consentStatement={data.consentStatement}
+              initial={{ answers: data.prefill }}
+              onSubmit={async (values) => {
+                const application = await enrolmentApi.submit(programId, {
+                  role,
+                  cohortId: data.cohort?.id,
+                  answers: values.answers,
+                  consents: values.consents,
+                  capacity: role === 'mentor' ? values.capacity : undefined,
+                });
+                await queryClient.invalidateQueries({ queryKey: enrolmentKeys.mine });
+                await queryClient.invalidateQueries({ queryKey: enrolmentKeys.apply(programId, role) });
+                notifications.show({
+                  color: 'green',
+                  message:
+                    application.status === 'approved'
+                      ? 'Your application was approved.'
+                      : 'Your application was sent.',
+                });
+                setSubmitted({ id: application.id, status: application.status });
+              }}
+            />
+          </Stack>
         )}
       </Stack>
     </Page>

@@ -80,7 +80,19 @@ function RoleForm({
 }) {
   const queryClient = useQueryClient();
   const saved = data.forms[role];
-  const [questions, setQuestions] = useState<FormQuestionDto[]>(saved?.questions ?? []);
+  // Questions the program's settings demand (the employer under an inside/outside rule) start ticked
+  // and required; the coordinator cannot untick them.
+  const demanded = new Map(data.requirements.map((requirement) => [requirement.id, requirement.reason]));
+  const [questions, setQuestions] = useState<FormQuestionDto[]>(() => {
+    const initial = (saved?.questions ?? []).map((q) =>
+      q.kind === 'built_in' && demanded.has(q.id) ? { ...q, required: true } : q,
+    );
+    for (const id of demanded.keys()) {
+      if (!initial.some((q) => q.kind === 'built_in' && q.id === id))
+        initial.push({ kind: 'built_in', id, required: true });
+    }
+    return initial;
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -147,13 +159,18 @@ function RoleForm({
               {data.catalogue.map((entry) => {
                 const index = questions.findIndex((q) => q.kind === 'built_in' && q.id === entry.id);
                 const question = questions[index];
+                const demandedBecause = demanded.get(entry.id);
                 return (
                   <Group key={entry.id} justify="space-between" wrap="nowrap">
                     <Checkbox
                       label={entry.label[role]}
-                      description={entry.help}
+                      description={
+                        demandedBecause
+                          ? `${entry.help} Required on both forms: ${demandedBecause}.`
+                          : entry.help
+                      }
                       checked={index >= 0}
-                      disabled={readOnly}
+                      disabled={readOnly || demandedBecause !== undefined}
                       onChange={(event) => toggleBuiltIn(entry.id, event.currentTarget.checked)}
                     />
                     <Group gap={4} wrap="nowrap">
@@ -164,7 +181,7 @@ function RoleForm({
                           size="xs"
                           label="Required"
                           checked={question.required}
-                          disabled={readOnly}
+                          disabled={readOnly || demandedBecause !== undefined}
                           onChange={(event) => {
                             const required = event.currentTarget.checked;
                             setQuestions((current) =>

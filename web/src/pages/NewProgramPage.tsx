@@ -40,6 +40,7 @@ import {
   INSIDE_OUTSIDE_LABELS,
   MATCHING_LABELS,
 } from '../lib/program-labels.ts';
+import { ENROLMENT_MODE_EXPLANATIONS } from '../../../src/core/enrolment/enrolment-mode.ts';
 
 const route = getRouteApi('/_app/o/$organizationId/programs/new');
 const REVIEW = PROGRAM_STEPS.length;
@@ -63,7 +64,10 @@ function Review({ values }: { values: ProgramFormValues }) {
       `${CADENCE_LABELS[values.meetingCadence]}, ${values.meetingLengthMinutes} minutes, at least ${values.minimumMeetings} over ${values.relationshipMonths} months`,
     ],
     ['Inside/outside', INSIDE_OUTSIDE_LABELS[values.insideOutsideRule]],
-    ['Enrolment', ENROLMENT_LABELS[values.enrolmentMode]],
+    [
+      'Enrolment',
+      `${ENROLMENT_LABELS[values.enrolmentMode]}. ${ENROLMENT_MODE_EXPLANATIONS[values.enrolmentMode]}`,
+    ],
     ['Matching', MATCHING_LABELS[values.matchingMode]],
     ['Mentor capacity', String(values.defaultMentorCapacity)],
     ['Objectives', values.objectives.map((objective) => objective.label).join('; ') || 'None yet'],

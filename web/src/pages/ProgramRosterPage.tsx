@@ -15,7 +15,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -95,10 +94,38 @@ function PlanTable({ result }: { result: RosterResult }) {
   );
 }
 
+type CohortDto = EndpointResponse<typeof API.listCohorts>['cohorts'][number];
+
+const COHORT_STATE_LABELS: Record<CohortDto['state'], string> = {
+  draft: 'draft',
+  enrolling: 'enrolling',
+  matching: 'matching',
+  running: 'running',
+  closed: 'closed',
+};
+
+/** The cohorts an import can go into (every one not closed), the one enrolling now first. */
+function importableCohorts(cohorts: readonly CohortDto[]): CohortDto[] {
+  return cohorts
+    .filter((cohort) => cohort.state !== 'closed')
+    .sort(
+      (a, b) =>
+        Number(b.state === 'enrolling') - Number(a.state === 'enrolling') ||
+        b.createdAt.localeCompare(a.createdAt),
+    );
+}
+
 function RosterImport({ programId }: { programId: string }) {
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [cohortId, setCohortId] = useState('');
+  const cohortsQuery = useQuery({
+    queryKey: ['program-cohorts', programId],
+    queryFn: () => callApi(API.listCohorts, { params: { programId } }).then((answer) => answer.cohorts),
+  });
+  const importable = importableCohorts(cohortsQuery.data ?? []);
+  const [chosenCohortId, setCohortId] = useState<string | null>(null);
+  // The open cohort until the coordinator picks another.
+  const cohortId = chosenCohortId ?? importable[0]?.id ?? '';
   const [status, setStatus] = useState<'approved' | 'submitted'>('approved');
   const [result, setResult] = useState<RosterResult | null>(null);
   const [rejected, setRejected] = useState<{ issues: RowIssue[]; total: number } | null>(null);
@@ -111,7 +138,7 @@ function RosterImport({ programId }: { programId: string }) {
         query: {
           dryRun: dryRun ? 'true' : 'false',
           status,
-          ...(cohortId.trim() ? { cohortId: cohortId.trim() } : {}),
+          ...(cohortId ? { cohortId } : {}),
         },
         rawBody: { data: file!, contentType: 'text/csv' },
       }),
@@ -159,8 +186,8 @@ function RosterImport({ programId }: { programId: string }) {
         <Text size="sm" c="dimmed">
           A CSV file (UTF-8, at most 10 MB) with the columns email, name and role (mentor or mentee), and
           optionally practice_areas, years_of_practice, admission_date, jurisdictions_of_admission, languages
-          (several values separated by ;), location, time_zone, career_goals and capacity. People are matched
-          by email: importing the same file again changes nothing.
+          (several values separated by ;), location, employer, time_zone, career_goals and capacity. People
+          are matched by email: importing the same file again changes nothing.
         </Text>
         <FileInput
           label="Roster file"
@@ -180,11 +207,25 @@ function RosterImport({ programId }: { programId: string }) {
           }}
         />
         <Group grow>
-          <TextInput
+          <Select
             label="Cohort"
-            description="Leave empty for the program's only open cohort"
-            value={cohortId}
-            onChange={(event) => setCohortId(event.currentTarget.value)}
+            description={
+              cohortsQuery.isSuccess && importable.length === 0
+                ? 'Every cohort is closed: create a cohort first'
+                : 'Cohorts that are not closed; the one enrolling now is chosen first'
+            }
+            placeholder={cohortsQuery.isPending ? 'Loading cohorts…' : 'No cohort takes imports'}
+            data={importable.map((cohort) => ({
+              value: cohort.id,
+              label: `${cohort.name} (${COHORT_STATE_LABELS[cohort.state]})`,
+            }))}
+            value={cohortId || null}
+            onChange={(value) => {
+              setCohortId(value);
+              setResult(null);
+            }}
+            allowDeselect={false}
+            disabled={importable.length === 0}
           />
           <Select
             label="Applications start as"
@@ -201,7 +242,7 @@ function RosterImport({ programId }: { programId: string }) {
         <Group>
           <Button
             variant="default"
-            disabled={!file || (file?.size ?? 0) > MAX_FILE_BYTES}
+            disabled={!file || !cohortId || (file?.size ?? 0) > MAX_FILE_BYTES}
             loading={send.isPending && send.variables === true}
             onClick={() => send.mutate(true)}
           >
