@@ -601,6 +601,13 @@ describe('match runs: run, edit, compare, publish', () => {
       .from(relationships)
       .where(eq(relationships.cohortId, cohort.id));
     expect(relationshipsBefore).toHaveLength(2);
+
+    // A new run leaves out the mentees self-match has placed since (Pat and Sam): only Una is matched,
+    // to the one seat Rhea has left.
+    const fresh = await run(coordinator, programId);
+    expect(fresh.pairs.map((pair) => [pair.mentee.applicationId, pair.mentor.applicationId])).toEqual([
+      [apps.una, apps.rhea],
+    ]);
     const mailedBefore = await db().select().from(emails).where(eq(emails.template, 'match-published'));
 
     // Rhea would have 3 mentees with 2 seats, and Sam two mentors: refused, naming both, nothing written.

@@ -39,7 +39,7 @@ import {
 } from '../../db/schema.ts';
 import type { Queryable } from '../context.ts';
 import type { ProgramRow } from '../programs/program-access.ts';
-import { countMentorSeats, mentorCapacity } from '../relationships/mentor-seats.ts';
+import { countMentorSeats, listMatchedMentees, mentorCapacity } from '../relationships/mentor-seats.ts';
 
 export type CohortRow = typeof cohorts.$inferSelect;
 
@@ -290,6 +290,15 @@ export async function loadMatchInput(
     exceptRelationshipIds: keptRelationshipIds,
   });
 
+  // A full run over a cohort still matching leaves out mentees who already have a mentor (a self-match
+  // request accepted since enrolment): pairing them again would only be refused at publication.
+  const alreadyMatched = options.isIncremental
+    ? new Set<string>()
+    : await listMatchedMentees(
+        db,
+        rows.filter((row) => row.role === 'mentee').map((row) => row.id),
+      );
+
   const isGroup = program.format === 'group';
   const groupSize = program.groupSize ?? 1;
   const mentees: MenteeProfile[] = [];
@@ -306,6 +315,7 @@ export async function loadMatchInput(
       consents: row.consents as Record<string, AnswerConsent | undefined>,
     };
     if (row.role === 'mentee') {
+      if (alreadyMatched.has(row.id)) continue;
       const profile = applicationMatchingProfile(application, {
         side: 'mentee',
         referenceDate: options.referenceDate,
@@ -357,6 +367,7 @@ export async function loadMatchInput(
       const own = applicants.get(entry.applicationId);
       const other = applicants.get(entry.rankedApplicationId);
       if (!own || !other || own.role === other.role) continue;
+      if (alreadyMatched.has(entry.applicationId) || alreadyMatched.has(entry.rankedApplicationId)) continue;
       if (own.role === 'mentor' && !program.mentorsRank) continue;
       const target = own.role === 'mentee' ? rankingsOut.mentees : rankingsOut.mentors;
       (target[entry.applicationId] ??= []).push(entry.rankedApplicationId);
